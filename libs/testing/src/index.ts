@@ -1,0 +1,4 @@
+export { isolatedRedis, resolveRedisUrl, deleteKeysWithPrefix, type IsolatedRedis } from './redis.js';
+export { isolatedDatabase, resolveDatabaseUrl, type IsolatedDatabase } from './postgres.js';
+export { freePort } from './ports.js';
+export { containerRuntimeAvailable } from './runtime.js';
