@@ -1,1 +1,15 @@
-export {};
+export * from './model/common.schema.js';
+export * from './model/email.schema.js';
+export * from './model/contact.schema.js';
+export * from './model/recurrence.schema.js';
+export * from './model/appointment.schema.js';
+export * from './model/task.schema.js';
+export * from './model/absence.schema.js';
+export * from './model/item.schema.js';
+export * from './model/refs.schema.js';
+export * from './jobs/actions.js';
+export * from './jobs/queues.js';
+export * from './jobs/contracts.js';
+export { parseJob, type JobByQueue } from './jobs/validate.js';
+export { ConnectorError, type ErrorKind } from './errors/error-kinds.js';
+export { JobContractError, type ContractIssue } from './errors/job-contract.error.js';

@@ -1,0 +1,66 @@
+import { z } from 'zod';
+import { instantSchema, objectTypeSchema, sideSchema } from '../model/common.schema.js';
+import { domainItemSchema } from '../model/item.schema.js';
+import { crmRefSchema, exchangeRefSchema } from '../model/refs.schema.js';
+import { ACTION_NAMES } from './actions.js';
+
+const mailboxSchema = z.email();
+
+/** Ask a poller to read one mailbox's changes of one object type. */
+export const pollJobSchema = z.object({
+  v: z.literal(1),
+  side: sideSchema,
+  mailbox: mailboxSchema,
+  crmUser: z.string().min(1),
+  objectType: objectTypeSchema,
+  reason: z.enum(['schedule', 'sync-now', 'resync', 'retry']),
+  cycleId: z.string().min(1),
+  requestedAt: instantSchema,
+});
+export type PollJob = z.infer<typeof pollJobSchema>;
+
+/** One item's change as a poller saw it, normalised to the domain model. */
+export const changeJobSchema = z
+  .object({
+    v: z.literal(1),
+    origin: sideSchema,
+    mailbox: mailboxSchema,
+    crmUser: z.string().min(1),
+    objectType: objectTypeSchema,
+    cycleId: z.string().min(1),
+    kind: z.enum(['upsert', 'delete']),
+    exchange: exchangeRefSchema.optional(),
+    crm: crmRefSchema.optional(),
+    item: domainItemSchema.optional(),
+    observedAt: instantSchema,
+  })
+  .superRefine((job, ctx) => {
+    if (job.kind === 'upsert' && !job.item) ctx.addIssue({ code: 'custom', path: ['item'], message: 'an upsert carries the item' });
+    if (job.item && job.item.type !== job.objectType)
+      ctx.addIssue({ code: 'custom', path: ['item', 'type'], message: `item type ${job.item.type} differs from objectType ${job.objectType}` });
+    const ref = job.origin === 'exchange' ? job.exchange : job.crm;
+    if (!ref) ctx.addIssue({ code: 'custom', path: [job.origin], message: `a change from ${job.origin} carries its ${job.origin} reference` });
+  });
+export type ChangeJob = z.infer<typeof changeJobSchema>;
+
+/** A decided write to one side, carrying the link version it was decided on. */
+export const writeJobSchema = z
+  .object({
+    v: z.literal(1),
+    target: sideSchema,
+    mailbox: mailboxSchema,
+    crmUser: z.string().min(1),
+    objectType: objectTypeSchema,
+    cycleId: z.string().min(1),
+    linkId: z.uuid(),
+    linkVersion: z.number().int().nonnegative(),
+    action: z.enum(ACTION_NAMES),
+    item: domainItemSchema.optional(),
+    exchange: exchangeRefSchema.optional(),
+    crm: crmRefSchema.optional(),
+  })
+  .superRefine((job, ctx) => {
+    if (job.item && job.item.type !== job.objectType)
+      ctx.addIssue({ code: 'custom', path: ['item', 'type'], message: `item type ${job.item.type} differs from objectType ${job.objectType}` });
+  });
+export type WriteJob = z.infer<typeof writeJobSchema>;
