@@ -1,1 +1,4 @@
-export {};
+export * from './exchange.port.js';
+export * from './ews-gateway.config.js';
+export * from './errors/exchange-error-codes.js';
+export * from './errors/exchange.error.js';
