@@ -7,6 +7,7 @@ export * from './model/task.schema.js';
 export * from './model/absence.schema.js';
 export * from './model/item.schema.js';
 export * from './model/refs.schema.js';
+export * from './model/link.schema.js';
 export * from './jobs/actions.js';
 export * from './jobs/queues.js';
 export * from './jobs/contracts.js';
