@@ -1,1 +1,12 @@
-export {};
+export * from './message.model.js';
+export * from './metinf.model.js';
+export * from './devinf.model.js';
+export { encodeMessage, encodeCommand, encodeItem, encodeEnvelope, type EncodeOptions } from './message.encoder.js';
+export { decodeMessage } from './message.decoder.js';
+export { encodeDevInf } from './devinf.codec.js';
+export { DEFAULT_LIMITS, resolveLimits, type SyncmlLimits } from './limits.config.js';
+export * from './syncml.error.js';
+export * from './status-codes.js';
+export * from './alert-codes.js';
+export { CmdIdSequence, MsgIdSequence } from './cmd-id.js';
+export { headerStatus, commandStatus, type StatusExtras } from './status-builder.js';
