@@ -14,5 +14,7 @@ export const ACTION_NAMES = [
   'Publish',
   'Conflict',
   'Skip',
+  /** The item fails validation: parked with its reason, visible on the dashboard, never retried as is. */
+  'Quarantine',
 ] as const;
 export type ActionName = (typeof ACTION_NAMES)[number];
