@@ -77,7 +77,7 @@ function encodeMap(m: MapCommand): string {
 }
 
 /** The part of a Sync element before its nested commands (used by the splitter to measure). */
-export function encodeSyncOpen(s: Sync): string {
+export function encodeSyncOpen(s: Omit<Sync, 'commands'>): string {
   return (
     '<Sync>' +
     textEl('CmdID', s.cmdID) +
