@@ -52,6 +52,15 @@ export function chunkItem(item: Item, budget: number, minChunk: number, opts: En
   return { head: makeHead(len), tail };
 }
 
+/**
+ * Senders that put raw CR LF into Data (often inside CDATA) declare Size with the CRs, but an
+ * XML parser must hand us LF only. Accept the object when the CRs account for the difference.
+ */
+function normalisedLineEnds(p: Pending): boolean {
+  const lineFeeds = p.parts.reduce((n, part) => n + part.split('\n').length - 1, 0);
+  return p.bytes + lineFeeds === p.declared && !p.parts.some((part) => part.includes('\r'));
+}
+
 function isHighSurrogate(code: number): boolean {
   return code >= 0xd800 && code <= 0xdbff;
 }
@@ -139,7 +148,7 @@ export class LargeObjectAssembler {
     }
     if (item.moreData) return { state: 'chunk', status: 213 };
     this.#pending = undefined;
-    if (pending.bytes !== pending.declared) {
+    if (pending.bytes !== pending.declared && !normalisedLineEnds(pending)) {
       return this.#fail('SYNCML_SIZE_MISMATCH', `declared ${pending.declared}, received ${pending.bytes} bytes`);
     }
     const { moreData: _more, ...first } = pending.first;

@@ -131,8 +131,8 @@ function decodeCommand(e: XmlElement): Command {
         msgRef: optInt(e, 'MsgRef'),
         cmdRef: reqInt(e, 'CmdRef'),
         meta: decodeOptMeta(e),
-        targetRef: textsNamed(e, 'TargetRef'),
-        sourceRef: textsNamed(e, 'SourceRef'),
+        targetRef: optText(e, 'TargetRef'),
+        sourceRef: optText(e, 'SourceRef'),
         items: decodeItems(e),
       });
     case 'Status':
@@ -176,12 +176,14 @@ function decodeHeader(h: XmlElement): SyncHdr {
 
 function checkRoot(root: XmlElement): void {
   if (root.name !== 'SyncML') throw new SyncmlParseError('SYNCML_NOT_SYNCML', `root element is <${root.name}>`);
-  // Compared case-insensitively: liberal in what we accept, the version part still has to match.
-  const ns = root.ns?.toUpperCase();
-  if (ns === undefined || ns !== SYNCML_NAMESPACE) {
-    if (ns?.startsWith('SYNCML:SYNCML')) throw new SyncmlParseError('SYNCML_UNSUPPORTED_DTD', `namespace '${root.ns}'`);
-    throw new SyncmlParseError('SYNCML_WRONG_NAMESPACE', `<SyncML> must be in '${SYNCML_NAMESPACE}', got '${root.ns ?? '(none)'}'`);
-  }
+  // No namespace at all is accepted: Funambol- and pysyncml-style clients omit it and VerDTD
+  // still identifies the version. A namespace, when present, must be SyncML 1.2's; compared
+  // case-insensitively, to be liberal in what we accept.
+  if (root.ns === undefined) return;
+  const ns = root.ns.toUpperCase();
+  if (ns === SYNCML_NAMESPACE) return;
+  if (ns.startsWith('SYNCML:SYNCML')) throw new SyncmlParseError('SYNCML_UNSUPPORTED_DTD', `namespace '${root.ns}'`);
+  throw new SyncmlParseError('SYNCML_WRONG_NAMESPACE', `<SyncML> must be in '${SYNCML_NAMESPACE}', got '${root.ns}'`);
 }
 
 /**

@@ -123,8 +123,8 @@ export function encodeCommand(cmd: Command, opts: EncodeOptions = {}): string {
           textEl('MsgRef', cmd.msgRef) +
           textEl('CmdRef', cmd.cmdRef) +
           encodeMeta(cmd.meta) +
-          refs('TargetRef', cmd.targetRef) +
-          refs('SourceRef', cmd.sourceRef) +
+          textEl('TargetRef', cmd.targetRef) +
+          textEl('SourceRef', cmd.sourceRef) +
           items(cmd.items, opts),
       );
     case 'Status':

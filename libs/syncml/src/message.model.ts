@@ -101,8 +101,8 @@ export interface Results extends CommandBase {
   msgRef?: number;
   cmdRef: number;
   meta?: MetInf;
-  targetRef?: string[];
-  sourceRef?: string[];
+  targetRef?: string;
+  sourceRef?: string;
   items: Item[];
 }
 

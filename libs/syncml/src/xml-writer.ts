@@ -37,9 +37,12 @@ export function escapeAttr(value: string): string {
   return escapeText(value).replaceAll('"', '&quot;');
 }
 
-/** CDATA section; a `]]>` inside the data is split across two sections. */
+/**
+ * CDATA section; a `]]>` inside the data is split across two sections, and CR is written as
+ * a character reference between sections because parsers normalise raw CR LF to LF.
+ */
 export function cdata(value: string): string {
-  return `<![CDATA[${value.replaceAll(']]>', ']]]]><![CDATA[>')}]]>`;
+  return `<![CDATA[${value.replaceAll(']]>', ']]]]><![CDATA[>').replaceAll('\r', ']]>&#13;<![CDATA[')}]]>`;
 }
 
 /** Text element, omitted when the value is undefined. */
