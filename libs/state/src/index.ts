@@ -13,3 +13,22 @@ export { MIGRATIONS } from './migrations/index.js';
 export type { Migration } from './migrations/migration.js';
 export type { LinkStore, StoredLink, NewLink, LinkPatch, CreateLinkResult, LinkPage } from './links/link-store.port.js';
 export { PgLinkStore, type PgLinkStoreOptions } from './links/pg-link-store.adapter.js';
+export { HISTORY_OUTCOMES, type HistoryStore, type HistoryEntry, type NewHistoryEntry, type HistoryOutcome, type ItemRef } from './history/history-store.port.js';
+export { PgHistoryStore } from './history/pg-history-store.adapter.js';
+export type { ConflictStore, Conflict, NewConflict } from './conflicts/conflict-store.port.js';
+export { PgConflictStore } from './conflicts/pg-conflict-store.adapter.js';
+export type { QuarantineStore, QuarantineEntry, QuarantineInput } from './quarantine/quarantine-store.port.js';
+export { PgQuarantineStore } from './quarantine/pg-quarantine-store.adapter.js';
+export {
+  CYCLE_COUNT_KEYS,
+  type MailboxStatusStore,
+  type MailboxStatus,
+  type AccessState,
+  type AccessFailure,
+  type CycleCounts,
+  type CycleInput,
+  type CycleSummary,
+  type ErrorSummary,
+} from './mailbox-status/mailbox-status-store.port.js';
+export { PgMailboxStatusStore, type PgMailboxStatusStoreOptions } from './mailbox-status/pg-mailbox-status-store.adapter.js';
+export { openPgState, type OpenPgStateOptions, type PgState } from './db/open-pg-state.js';
