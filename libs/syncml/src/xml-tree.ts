@@ -87,9 +87,19 @@ function toElement(node: OrderedNode, scope: Map<string, string>): XmlElement {
   for (const child of (node[qname] as OrderedNode[]) ?? []) {
     if (TEXT in child) element.text += decodeEntities(String(child[TEXT]));
     else if (CDATA in child) element.text += cdataText(child[CDATA] as OrderedNode[]);
-    else if (elementName(child) !== undefined) element.children.push(toElement(child, inner));
+    else if (elementName(child) !== undefined) {
+      const converted = toElement(child, inner);
+      if (isKnownNamespace(converted.ns)) element.children.push(converted);
+    }
   }
   return element;
+}
+
+const KNOWN_NAMESPACES = new Set(['syncml:syncml1.2', 'syncml:metinf', 'syncml:devinf']);
+
+/** Elements of foreign namespaces are extensions we do not understand: they are skipped. */
+function isKnownNamespace(ns: string | undefined): boolean {
+  return ns === undefined || KNOWN_NAMESPACES.has(ns.toLowerCase());
 }
 
 function cdataText(parts: OrderedNode[]): string {
@@ -113,6 +123,9 @@ export function decodeEntities(text: string): string {
 }
 
 function resolveReference(ref: string): string {
+  if (!/^(#x[0-9a-fA-F]+|#[0-9]+|[A-Za-z_][A-Za-z0-9._-]*)$/.test(ref)) {
+    throw new SyncmlParseError('SYNCML_MALFORMED_XML', "bare '&' in text");
+  }
   if (ref.startsWith('#')) {
     const code = /^#x[0-9a-fA-F]+$/.test(ref) ? parseInt(ref.slice(2), 16) : /^#[0-9]+$/.test(ref) ? parseInt(ref.slice(1), 10) : NaN;
     const legal = code === 9 || code === 10 || code === 13 || (code >= 0x20 && code <= 0x10ffff && (code < 0xd800 || code > 0xdfff) && code !== 0xfffe && code !== 0xffff);
