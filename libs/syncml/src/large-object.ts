@@ -36,14 +36,14 @@ export function chunkItem(item: Item, budget: number, minChunk: number, opts: En
   const makeHead = (len: number): Item => ({ ...withMeta(item, headMeta), data: data.slice(0, len), moreData: true });
   const shell = utf8Length(encodeItem(makeHead(0), opts));
   // Every character costs at least one byte: start from the largest possible prefix and shrink
-  // by the overshoot until the encoded chunk fits.
+  // it in proportion to the overshoot (multi-byte text and escapes) until the chunk fits.
   let len = Math.min(data.length - 1, budget - shell);
   for (;;) {
     if (len < minChunk || len <= 0) return undefined;
     if (isHighSurrogate(data.charCodeAt(len - 1))) len--;
     const size = utf8Length(encodeItem(makeHead(len), opts));
     if (size <= budget) break;
-    len -= Math.max(1, size - budget);
+    len = Math.min(len - 1, Math.floor((len * (budget - shell)) / (size - shell)));
   }
   const { moreData: _more, ...base } = item;
   const tail: Item = { ...withMeta(base, withoutSize(item.meta)), data: data.slice(len) };

@@ -1,5 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { decodeMessage, encodeMessage, LargeObjectAssembler, splitIntoMessages, type Add, type Item, type SyncDraft } from './index.js';
+import { SyncmlWireRecorder } from './syncml.test-support.js';
+
+const wire = new SyncmlWireRecorder();
+afterAll(() => wire.assertAllValid());
 
 const header = { sessionID: 's1', msgID: 1, target: { locURI: 'http://crm.example/sync' }, source: { locURI: 'connector' } };
 
@@ -23,8 +27,11 @@ describe('splitIntoMessages', () => {
     const messages = splitIntoMessages(header, [{ kind: 'Alert', data: 200, items: [] }, sync], true, { maxMsgSize: 16384 });
     expect(messages.length).toBeGreaterThan(5);
     const seen: string[] = [];
+    let total = 0;
     messages.forEach((m, idx) => {
       const xml = encodeMessage(m);
+      wire.record(xml, `1000 adds, message ${idx + 1}`);
+      total += Buffer.byteLength(xml);
       expect(Buffer.byteLength(xml)).toBeLessThanOrEqual(16384);
       expect(m.final).toBe(idx === messages.length - 1);
       expect(m.header.msgID).toBe(idx + 1);
@@ -38,6 +45,8 @@ describe('splitIntoMessages', () => {
       }
     });
     expect(seen).toEqual(Array.from({ length: 1000 }, (_, i) => `luid-${i}`));
+    // Messages are filled: on average at least 90% of MaxMsgSize is used.
+    expect(total / messages.length).toBeGreaterThan(0.9 * 16384);
   });
 
   it('sends a 5 MB item in MoreData chunks that reassemble exactly', () => {
@@ -48,6 +57,7 @@ describe('splitIntoMessages', () => {
     let result;
     for (const [i, m] of messages.entries()) {
       const xml = encodeMessage(m);
+      wire.record(xml, `5 MB item, message ${i + 1}`);
       expect(Buffer.byteLength(xml)).toBeLessThanOrEqual(64 * 1024);
       const add = decodeMessage(xml).body[0] as Add;
       const received = add.items[0] as Item;
