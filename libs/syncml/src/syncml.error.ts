@@ -22,7 +22,6 @@ export const SYNCML_ERRORS = {
   SYNCML_OBJECT_TOO_LARGE: { status: 416, message: 'Item data exceeds MaxObjSize' },
   SYNCML_SIZE_MISMATCH: { status: 424, message: 'Reassembled object size differs from the declared Size' },
   SYNCML_SIZE_REQUIRED: { status: 411, message: 'First chunk of a large object lacks Meta Size' },
-  SYNCML_CHUNK_INTERRUPTED: { status: 223, message: 'A large object was interrupted before its last chunk' },
   SYNCML_SCHEMA_INVALID: { status: 500, message: 'Message does not validate against the SyncML schema' },
 } as const satisfies Record<string, { status: number; message: string }>;
 

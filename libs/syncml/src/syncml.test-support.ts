@@ -1,4 +1,5 @@
 import { validateSyncmlMessages, type SchemaReport } from './schema.validator.js';
+import { SyncmlError } from './syncml.error.js';
 
 /**
  * Test helper for conformance suites: record every SyncML message a test sends or receives,
@@ -27,12 +28,12 @@ export class SyncmlWireRecorder {
     return validateSyncmlMessages(this.#messages.map((m) => m.xml));
   }
 
-  /** Throws an Error naming every recorded message that does not validate, with the reasons. */
+  /** Throws a SyncmlError (SYNCML_SCHEMA_INVALID) naming every recorded message that does not validate, with the reasons. */
   async assertAllValid(): Promise<void> {
     const report = await this.validate();
     if (report.valid) return;
     const lines = report.issues.map((i) => `${this.#messages[i.index]?.label ?? '?'} (line ${i.line ?? '?'}): ${i.message}`);
-    throw new Error(`${report.invalid.length} SyncML message(s) violate the OMA DS 1.2 schema:\n${lines.join('\n')}`);
+    throw new SyncmlError('SYNCML_SCHEMA_INVALID', `${report.invalid.length} message(s):\n${lines.join('\n')}`);
   }
 }
 
