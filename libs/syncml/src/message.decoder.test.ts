@@ -124,3 +124,22 @@ describe('hardened decoding', () => {
     expect(decodeMessage(`\uFEFF${encodeMessage(roundTripMessages[0]!)}`)).toEqual(roundTripMessages[0]);
   });
 });
+
+describe('byte input', () => {
+  const latin1 = (s: string): Buffer => Buffer.from(s, 'latin1');
+
+  it('decodes UTF-8 bytes and rejects invalid UTF-8', () => {
+    const xml = wrap('<Alert><CmdID>1</CmdID><Correlator>Grüße</Correlator></Alert>');
+    const alert = decodeMessage(Buffer.from(xml, 'utf8')).body[0];
+    expect(alert?.kind === 'Alert' && alert.correlator).toBe('Grüße');
+    const broken = Buffer.concat([Buffer.from(xml.slice(0, 100)), Buffer.from([0xc3, 0x28]), Buffer.from(xml.slice(100))]);
+    expect(codeOf(() => decodeMessage(broken)).code).toBe('SYNCML_MALFORMED_XML');
+  });
+
+  it('honours an ISO-8859-1 declaration and refuses unknown encodings', () => {
+    const body = wrap('<Alert><CmdID>1</CmdID><Correlator>Grüße</Correlator></Alert>');
+    const alert = decodeMessage(latin1(`<?xml version="1.0" encoding="ISO-8859-1"?>${body}`)).body[0];
+    expect(alert?.kind === 'Alert' && alert.correlator).toBe('Grüße');
+    expect(codeOf(() => decodeMessage(latin1(`<?xml version="1.0" encoding="EBCDIC-XY"?>${body}`))).code).toBe('SYNCML_MALFORMED_XML');
+  });
+});

@@ -44,7 +44,7 @@ export function parseXml(input: string | Uint8Array, limits: SyncmlLimits): XmlE
   if (byteLength > limits.maxBytes || (typeof input === 'string' && Buffer.byteLength(input) > limits.maxBytes)) {
     throw new SyncmlLimitError('SYNCML_BODY_TOO_LARGE', `limit is ${limits.maxBytes} bytes`);
   }
-  const xml = typeof input === 'string' ? input : new TextDecoder('utf-8', { fatal: false }).decode(input);
+  const xml = typeof input === 'string' ? input : bytesToString(input);
   prescan(xml, limits);
   let ordered: OrderedNode[];
   try {
@@ -55,6 +55,23 @@ export function parseXml(input: string | Uint8Array, limits: SyncmlLimits): XmlE
   const rootNode = ordered.find((n) => elementName(n) !== undefined);
   if (!rootNode) throw new SyncmlParseError('SYNCML_MALFORMED_XML', 'no root element');
   return toElement(rootNode, new Map());
+}
+
+const DECLARED_ENCODING = /^(?:\uFEFF)?<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._-]+)["']/;
+
+/** Decodes bytes as the XML declaration says (UTF-8 unless it names ASCII or ISO-8859-1). */
+function bytesToString(bytes: Uint8Array): string {
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 200));
+  const declared = DECLARED_ENCODING.exec(head)?.[1]?.toLowerCase() ?? 'utf-8';
+  const label = declared === 'utf8' ? 'utf-8' : declared;
+  if (!['utf-8', 'us-ascii', 'ascii', 'iso-8859-1', 'latin1'].includes(label)) {
+    throw new SyncmlParseError('SYNCML_MALFORMED_XML', `unsupported encoding '${declared}'`);
+  }
+  try {
+    return new TextDecoder(label === 'utf-8' ? 'utf-8' : 'latin1', { fatal: true }).decode(bytes);
+  } catch {
+    throw new SyncmlParseError('SYNCML_MALFORMED_XML', `body is not valid ${label}`);
+  }
 }
 
 function elementName(node: OrderedNode): string | undefined {
