@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import { addressSchema, customFields, emailSchema, phoneSchema, shortText, text, uuid, type RecordMeta } from './common.schema.js';
+
+export const companyFieldsSchema = z
+  .object({
+    name: shortText.min(1),
+    responsibleUserId: uuid.nullable(),
+    shared: z.boolean(),
+    industry: shortText.nullable(),
+    website: shortText.nullable(),
+    notes: text.nullable(),
+    emails: z.array(emailSchema).max(50),
+    phones: z.array(phoneSchema).max(50),
+    addresses: z.array(addressSchema).max(20),
+    customFields,
+  })
+  .strict();
+
+export type CompanyFields = z.infer<typeof companyFieldsSchema>;
+export const companyPatchSchema = companyFieldsSchema.partial();
+export type CompanyPatch = z.infer<typeof companyPatchSchema>;
+export interface Company extends CompanyFields, RecordMeta {}
+
+export const COMPANY_DEFAULTS: Omit<CompanyFields, 'name'> = {
+  responsibleUserId: null,
+  shared: true,
+  industry: null,
+  website: null,
+  notes: null,
+  emails: [],
+  phones: [],
+  addresses: [],
+  customFields: {},
+};
