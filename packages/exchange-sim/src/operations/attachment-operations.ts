@@ -34,7 +34,7 @@ export function getAttachment(req: XNode, ctx: OpContext): string {
       const raw = Buffer.from(id, 'base64');
       const item = raw.length > 20 ? ctx.store.items.get(raw.subarray(0, 20).toString('base64')) : undefined;
       const found = item?.attachments?.find((a) => a.id === id);
-      if (!item || !found) throw ewsError('ErrorAttachmentNotFound');
+      if (!item || !found) throw ewsError('ErrorInvalidAttachmentId');
       resolveItem(ctx, item.id);
       return successMessage('GetAttachmentResponseMessage', el('m:Attachments', undefined, renderFileAttachment(found, item, true)));
     }),

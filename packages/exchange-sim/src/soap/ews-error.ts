@@ -25,7 +25,7 @@ export const MESSAGES = {
   ErrorNonExistentMailbox: 'The SMTP address has no mailbox associated with it.',
   ErrorInvalidServerVersion: 'The specified server version is invalid.',
   ErrorFolderExists: 'A folder with the specified name already exists.',
-  ErrorAttachmentNotFound: 'The attachment could not be found.',
+  ErrorInvalidAttachmentId: 'The attachment id is invalid or the attachment does not exist.',
   ErrorNameResolutionNoResults: 'No results were found.',
   ErrorNameResolutionMultipleResults: 'Multiple results were found.',
   ErrorInvalidChangeKey: 'The change key is invalid.',

@@ -48,7 +48,7 @@ export class SchemaCollector {
         initialMemoryPages: 4096,
         maxMemoryPages: 32768,
       });
-      if (!result.valid) errors.push(...result.errors.map((e) => e.rawMessage));
+      if (!result.valid) errors.push(...result.errors.map((e) => e.rawMessage.slice(0, 400)));
     }
     return errors;
   }
