@@ -11,7 +11,7 @@ export { SCHEMA, type SqlPool } from './db/sql.js';
 export { migrate, type MigrationResult } from './migrations/migrate.js';
 export { MIGRATIONS } from './migrations/index.js';
 export type { Migration } from './migrations/migration.js';
-export type { LinkStore, StoredLink, NewLink, LinkPatch, CreateLinkResult, LinkPage } from './links/link-store.port.js';
+export type { LinkStore, StoredLink, NewLink, LinkPatch, CreateLinkResult, LinkPage, DecisionRecord } from './links/link-store.port.js';
 export { PgLinkStore, type PgLinkStoreOptions } from './links/pg-link-store.adapter.js';
 export { HISTORY_OUTCOMES, type HistoryStore, type HistoryEntry, type NewHistoryEntry, type HistoryOutcome, type ItemRef } from './history/history-store.port.js';
 export { PgHistoryStore } from './history/pg-history-store.adapter.js';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { sideSchema, type ObjectType, type Side } from '@connector/core';
 import { systemClock, type Clock } from '../clock.js';
-import { SCHEMA, type SqlPool } from '../db/sql.js';
+import { SCHEMA, type Queryable, type SqlPool } from '../db/sql.js';
 import { LinkNotFoundError } from '../state.error.js';
 import { parseInput } from '../validation.js';
 import type { Conflict, ConflictStore, NewConflict } from './conflict-store.port.js';
@@ -63,6 +63,18 @@ function json(value: unknown): string | null {
   return value === undefined ? null : JSON.stringify(value);
 }
 
+/** Validates and inserts one conflict, returning its id; also used inside a link compare-and-set's transaction. */
+export async function insertConflict(db: Queryable, input: NewConflict, at: Date): Promise<string> {
+  const c = parseInput(conflictSchema, input, 'conflict');
+  const { rows } = await db.query<{ id: string }>(
+    `INSERT INTO ${SCHEMA}.conflicts (link_id, field, base_value, exchange_value, crm_value, policy, winner, cycle_id, decided_at)
+     SELECT id, $2, $3::jsonb, $4::jsonb, $5::jsonb, $6, $7, $8, $9 FROM ${SCHEMA}.links WHERE id = $1 RETURNING id`,
+    [c.linkId, c.field, json(c.baseValue), json(c.exchangeValue), json(c.crmValue), c.policy, c.winner, c.cycleId ?? null, at],
+  );
+  if (!rows[0]) throw new LinkNotFoundError(c.linkId);
+  return rows[0].id;
+}
+
 export class PgConflictStore implements ConflictStore {
   private readonly pool: SqlPool;
   private readonly clock: Clock;
@@ -73,14 +85,8 @@ export class PgConflictStore implements ConflictStore {
   }
 
   async recordConflict(input: NewConflict): Promise<Conflict> {
-    const c = parseInput(conflictSchema, input, 'conflict');
-    const { rows } = await this.pool.query<{ id: string }>(
-      `INSERT INTO ${SCHEMA}.conflicts (link_id, field, base_value, exchange_value, crm_value, policy, winner, cycle_id, decided_at)
-       SELECT id, $2, $3::jsonb, $4::jsonb, $5::jsonb, $6, $7, $8, $9 FROM ${SCHEMA}.links WHERE id = $1 RETURNING id`,
-      [c.linkId, c.field, json(c.baseValue), json(c.exchangeValue), json(c.crmValue), c.policy, c.winner, c.cycleId ?? null, this.clock.now()],
-    );
-    if (!rows[0]) throw new LinkNotFoundError(c.linkId);
-    const stored = await this.pool.query<ConflictRow>(`${SELECT} WHERE c.id = $1`, [rows[0].id]);
+    const id = await insertConflict(this.pool, input, this.clock.now());
+    const stored = await this.pool.query<ConflictRow>(`${SELECT} WHERE c.id = $1`, [id]);
     return toConflict(stored.rows[0]!);
   }
 

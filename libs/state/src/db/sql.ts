@@ -6,6 +6,9 @@ export const SCHEMA = 'sync';
 /** What the stores need from `pg.Pool`; a pool (not one client) so concurrent callers do not queue. */
 export type SqlPool = Pick<pg.Pool, 'query' | 'connect'>;
 
+/** A pool or one connection inside a transaction. */
+export type Queryable = Pick<pg.Pool, 'query'>;
+
 /** Runs `fn` in one transaction on one pooled connection; rolls back on any error. */
 export async function inTransaction<T>(pool: SqlPool, fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
   const client = await pool.connect();

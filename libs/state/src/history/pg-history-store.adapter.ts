@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ACTION_NAMES, objectTypeSchema, sideSchema, type ActionName, type ObjectType, type Side } from '@connector/core';
 import { systemClock, type Clock } from '../clock.js';
-import { SCHEMA, type SqlPool } from '../db/sql.js';
+import { SCHEMA, type Queryable, type SqlPool } from '../db/sql.js';
 import { parseInput } from '../validation.js';
 import { HISTORY_OUTCOMES, type HistoryEntry, type HistoryOutcome, type HistoryStore, type ItemRef, type NewHistoryEntry } from './history-store.port.js';
 
@@ -64,6 +64,18 @@ interface ResolvedRef {
   crmRecordId: string | null;
 }
 
+/** Validates and inserts one entry; also used inside a link compare-and-set's transaction. */
+export async function insertHistory(db: Queryable, input: NewHistoryEntry, at: Date): Promise<HistoryEntry> {
+  const e = parseInput(entrySchema, input, 'history entry');
+  const { rows } = await db.query<HistoryRow>(
+    `INSERT INTO ${SCHEMA}.history (link_id, mailbox, object_type, origin, exchange_item_id, crm_record_id, rule, action, outcome, detail, cycle_id, at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING ${COLUMNS}`,
+    [e.linkId ?? null, e.mailbox, e.objectType, e.origin ?? null, e.exchangeItemId ?? null, e.crmRecordId ?? null,
+      e.rule, e.action, e.outcome, e.detail ?? null, e.cycleId ?? null, at],
+  );
+  return toEntry(rows[0]!);
+}
+
 export class PgHistoryStore implements HistoryStore {
   private readonly pool: SqlPool;
   private readonly clock: Clock;
@@ -73,15 +85,8 @@ export class PgHistoryStore implements HistoryStore {
     this.clock = options.clock ?? systemClock;
   }
 
-  async recordHistory(input: NewHistoryEntry): Promise<HistoryEntry> {
-    const e = parseInput(entrySchema, input, 'history entry');
-    const { rows } = await this.pool.query<HistoryRow>(
-      `INSERT INTO ${SCHEMA}.history (link_id, mailbox, object_type, origin, exchange_item_id, crm_record_id, rule, action, outcome, detail, cycle_id, at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING ${COLUMNS}`,
-      [e.linkId ?? null, e.mailbox, e.objectType, e.origin ?? null, e.exchangeItemId ?? null, e.crmRecordId ?? null,
-        e.rule, e.action, e.outcome, e.detail ?? null, e.cycleId ?? null, this.clock.now()],
-    );
-    return toEntry(rows[0]!);
+  recordHistory(input: NewHistoryEntry): Promise<HistoryEntry> {
+    return insertHistory(this.pool, input, this.clock.now());
   }
 
   /** Completes the ref from the link table, so naming either side also finds entries keyed by the other. */

@@ -3,11 +3,16 @@ import { syncLinkSchema } from '@connector/core';
 import type { ManualClock } from '../clock.js';
 import { DuplicateLinkError, LinkNotFoundError, StaleLinkError, StateError } from '../state.error.js';
 import { MAILBOX, OTHER_MAILBOX, appointment, uniqueId } from '../test-support/fixtures.test-support.js';
+import type { ConflictStore } from '../conflicts/conflict-store.port.js';
+import type { HistoryStore } from '../history/history-store.port.js';
 import type { LinkStore, NewLink } from './link-store.port.js';
 
 export interface LinkStoreFixture {
   store: LinkStore;
   clock: ManualClock;
+  /** To read back what a compare-and-set recorded with its decision. */
+  history: HistoryStore;
+  conflicts: ConflictStore;
 }
 
 function exchangeLink(itemId = uniqueId('AAMk')): NewLink {
@@ -134,6 +139,29 @@ export function describeLinkStoreContract(name: string, fixture: () => LinkStore
       await expect(store.compareAndSet(link.id, -1, {})).rejects.toMatchObject({ code: 'STATE_INVALID_INPUT' });
       await expect(store.compareAndSet(link.id, 0, { state: 'gone' } as never)).rejects.toMatchObject({ code: 'STATE_INVALID_INPUT' });
       expect((await store.getLink(link.id))?.version).toBe(0);
+    });
+
+    it('commits a decision record with the compare-and-set that applies it, or neither', async () => {
+      const { store, history, conflicts } = fixture();
+      const mailbox = `${uniqueId('dec')}@demo.example`;
+      const { link } = await store.createOrGetLink({ ...exchangeLink(), mailbox, crm: { recordId: uniqueId('rec'), version: '1' }, state: 'active' });
+      const decision = {
+        history: [{ origin: 'exchange' as const, rule: 'subject changed on both sides', action: 'MergeAndUpdateBoth' as const, outcome: 'decided' as const, cycleId: 'c2' }],
+        conflicts: [{ field: 'subject', baseValue: 'a', exchangeValue: 'b', crmValue: 'c', policy: 'crm-wins', winner: 'crm' as const }],
+      };
+      const updated = await store.compareAndSet(link.id, 0, { base: appointment }, decision);
+      expect(updated.version).toBe(1);
+      expect(await history.historyFor({ mailbox, objectType: 'appointment', crmRecordId: link.crm!.recordId })).toMatchObject([
+        { linkId: link.id, mailbox, objectType: 'appointment', exchangeItemId: link.exchange!.itemId, crmRecordId: link.crm!.recordId, action: 'MergeAndUpdateBoth' },
+      ]);
+      expect(await conflicts.listConflicts(mailbox)).toMatchObject([{ linkId: link.id, field: 'subject', winner: 'crm' }]);
+
+      await expect(store.compareAndSet(link.id, 0, { state: 'deleted' }, decision)).rejects.toBeInstanceOf(StaleLinkError);
+      const badEntry = { ...decision.history[0]!, action: 'Frobnicate' as never };
+      await expect(store.compareAndSet(link.id, 1, { state: 'deleted' }, { history: [badEntry] })).rejects.toMatchObject({ code: 'STATE_INVALID_INPUT' });
+      expect(await store.getLink(link.id)).toMatchObject({ version: 1, state: 'active' });
+      expect(await history.historyFor({ linkId: link.id })).toHaveLength(1);
+      expect(await conflicts.listConflicts(mailbox)).toHaveLength(1);
     });
 
     it('marks a link deleted but keeps it matched to its items', async () => {

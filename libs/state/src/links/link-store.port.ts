@@ -1,4 +1,6 @@
 import type { CrmRef, DomainItem, ExchangeRef, LinkState, ObjectType, SyncLink } from '@connector/core';
+import type { NewConflict } from '../conflicts/conflict-store.port.js';
+import type { NewHistoryEntry } from '../history/history-store.port.js';
 
 /** A stored link: the core `SyncLink` plus when the pair was first linked. */
 export type StoredLink = SyncLink & { createdAt: string };
@@ -20,6 +22,16 @@ export interface LinkPatch {
   crm?: CrmRef | null;
   base?: DomainItem | null;
   state?: LinkState;
+}
+
+/**
+ * The record of a decision, committed in the same transaction as the compare-and-set that applies
+ * it: either both are stored or neither. Link id, mailbox and object type come from the link, and
+ * so do the side ids a history entry leaves out.
+ */
+export interface DecisionRecord {
+  history?: Array<Omit<NewHistoryEntry, 'linkId' | 'mailbox' | 'objectType'>>;
+  conflicts?: Array<Omit<NewConflict, 'linkId'>>;
 }
 
 export interface CreateLinkResult {
@@ -50,11 +62,12 @@ export interface LinkStore {
    */
   createOrGetLink(link: NewLink): Promise<CreateLinkResult>;
   /**
-   * Applies the patch only if the link is still at `expectedVersion`; returns the new row.
+   * Applies the patch only if the link is still at `expectedVersion`; returns the new row. With a
+   * `record`, its history entries and conflicts commit together with the patch.
    * @throws StaleLinkError when another writer got there first (re-read and decide again)
    * @throws LinkNotFoundError, DuplicateLinkError (the patch claims an item another link holds)
    */
-  compareAndSet(id: string, expectedVersion: number, patch: LinkPatch): Promise<StoredLink>;
+  compareAndSet(id: string, expectedVersion: number, patch: LinkPatch, record?: DecisionRecord): Promise<StoredLink>;
   /** `compareAndSet(id, expectedVersion, { state: 'deleted' })`. */
   markDeleted(id: string, expectedVersion: number): Promise<StoredLink>;
   /** Keyset paging by id, for slow-sync re-matching; deleted links included (filter on `state`). */

@@ -1,12 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { ObjectType } from '@connector/core';
 import { systemClock, type Clock } from '../clock.js';
-import { SCHEMA, uniqueViolation, type SqlPool } from '../db/sql.js';
+import { insertConflict } from '../conflicts/pg-conflict-store.adapter.js';
+import { SCHEMA, inTransaction, uniqueViolation, type Queryable, type SqlPool } from '../db/sql.js';
+import { insertHistory } from '../history/pg-history-store.adapter.js';
 import { DuplicateLinkError, LinkNotFoundError, StaleLinkError } from '../state.error.js';
 import { parseInput } from '../validation.js';
 import { linkIdSchema, linkPatchSchema, newLinkSchema, versionSchema } from './link-input.schema.js';
 import { LINK_COLUMNS, toLink, type LinkRow } from './link-row.js';
-import type { CreateLinkResult, LinkPage, LinkPatch, LinkStore, NewLink, StoredLink } from './link-store.port.js';
+import type { CreateLinkResult, DecisionRecord, LinkPage, LinkPatch, LinkStore, NewLink, StoredLink } from './link-store.port.js';
 
 const T = `${SCHEMA}.links`;
 const DEFAULT_PAGE = 500;
@@ -98,28 +100,49 @@ export class PgLinkStore implements LinkStore {
     return { link: existing, created: false };
   }
 
-  async compareAndSet(id: string, expectedVersion: number, patch: LinkPatch): Promise<StoredLink> {
+  async compareAndSet(id: string, expectedVersion: number, patch: LinkPatch, record?: DecisionRecord): Promise<StoredLink> {
     if (!linkIdSchema.safeParse(id).success) throw new LinkNotFoundError(id);
     const expected = parseInput(versionSchema, expectedVersion, 'expected version');
     const set = assignments(parseInput(linkPatchSchema, patch, 'link patch'));
-    const values: unknown[] = [id, expected, this.clock.now(), ...set.map(([, value]) => value)];
+    const now = this.clock.now();
+    const hasRecord = (record?.history?.length ?? 0) + (record?.conflicts?.length ?? 0) > 0;
+    const row = hasRecord
+      ? await inTransaction(this.pool, (client) => this.update(client, id, expected, set, now, record))
+      : await this.update(this.pool, id, expected, set, now);
+    if (row) return toLink(row);
+    const current = await this.getLink(id);
+    if (!current) throw new LinkNotFoundError(id);
+    throw new StaleLinkError(id, expected, current.version);
+  }
+
+  private async update(
+    db: Queryable,
+    id: string,
+    expected: number,
+    set: Array<[string, unknown]>,
+    now: Date,
+    record?: DecisionRecord,
+  ): Promise<LinkRow | undefined> {
     const columns = set.map(([column], i) => `, ${column} = $${i + 4}`).join('');
-    let rows: LinkRow[];
+    let row: LinkRow | undefined;
     try {
-      ({ rows } = await this.pool.query<LinkRow>(
+      const { rows } = await db.query<LinkRow>(
         `UPDATE ${T} SET version = version + 1, updated_at = $3${columns}
          WHERE id = $1 AND version = $2 RETURNING ${LINK_COLUMNS}`,
-        values,
-      ));
+        [id, expected, now, ...set.map(([, value]) => value)],
+      );
+      row = rows[0];
     } catch (error) {
       const constraint = uniqueViolation(error);
       if (constraint) throw new DuplicateLinkError(`link ${id} cannot take an item another link holds (${constraint})`, constraint);
       throw error;
     }
-    if (rows[0]) return toLink(rows[0]);
-    const current = await this.getLink(id);
-    if (!current) throw new LinkNotFoundError(id);
-    throw new StaleLinkError(id, expected, current.version);
+    if (!row || !record) return row;
+    const owner = { linkId: row.id, mailbox: row.mailbox, objectType: row.object_type as ObjectType };
+    for (const entry of record.history ?? [])
+      await insertHistory(db, { exchangeItemId: row.exchange_item_id ?? undefined, crmRecordId: row.crm_record_id ?? undefined, ...entry, ...owner }, now);
+    for (const conflict of record.conflicts ?? []) await insertConflict(db, { ...conflict, linkId: row.id }, now);
+    return row;
   }
 
   markDeleted(id: string, expectedVersion: number): Promise<StoredLink> {

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll } from 'vitest';
 import { ManualClock } from '../clock.js';
+import { PgConflictStore } from '../conflicts/pg-conflict-store.adapter.js';
+import { PgHistoryStore } from '../history/pg-history-store.adapter.js';
 import { migratedDatabase, type PgHarness } from '../test-support/pg-harness.test-support.js';
 import { describeLinkStoreContract } from './link-store.contract.test-support.js';
 import { PgLinkStore } from './pg-link-store.adapter.js';
@@ -14,4 +16,9 @@ beforeAll(async () => {
 });
 afterAll(() => harness.close());
 
-describeLinkStoreContract('PostgreSQL', () => ({ store, clock }));
+describeLinkStoreContract('PostgreSQL', () => ({
+  store,
+  clock,
+  history: new PgHistoryStore({ pool: harness.pool, clock }),
+  conflicts: new PgConflictStore({ pool: harness.pool, clock }),
+}));
