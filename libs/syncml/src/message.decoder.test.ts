@@ -143,3 +143,17 @@ describe('byte input', () => {
     expect(codeOf(() => decodeMessage(latin1(`<?xml version="1.0" encoding="EBCDIC-XY"?>${body}`))).code).toBe('SYNCML_MALFORMED_XML');
   });
 });
+
+describe('cost of legitimate input', () => {
+  it('decodes a 2 MB message of 5,000 vCards in bounded time', () => {
+    const card = 'BEGIN:VCARD&#13;\nVERSION:3.0&#13;\nFN:Person &amp; Co&#13;\nN:P;Co;;;&#13;\nEMAIL:p@example.com&#13;\nNOTE:' + 'n'.repeat(200) + '&#13;\nEND:VCARD&#13;\n';
+    const adds = Array.from({ length: 5000 }, (_, i) => `<Add><CmdID>${i + 2}</CmdID><Item><Source><LocURI>L${i}</LocURI></Source><Data>${card}</Data></Item></Add>`).join('');
+    const xml = wrap(`<Sync><CmdID>1</CmdID><Target><LocURI>contacts</LocURI></Target>${adds}</Sync>`);
+    expect(xml.length).toBeGreaterThan(1_500_000);
+    const { result, ms } = timed(() => decodeMessage(xml));
+    const sync = result.body[0];
+    expect(sync?.kind === 'Sync' && sync.commands.length).toBe(5000);
+    // ~0.3 s on an idle machine (fast-xml-parser dominates); generous for shared CI runners.
+    expect(ms).toBeLessThan(3000);
+  });
+});
