@@ -19,6 +19,6 @@ export function decideAbsence(input: DecideInput, rules: CompiledAbsenceRules): 
     if (!flowsFrom(rules.direction, change.origin)) return skip('direction', 'absences created in Outlook do not travel');
     return typeof admission === 'string' ? skip(admission) : createOnOther(change.origin, change.item as DomainItem, admission.asPrivate, 'new absence');
   }
-  const resumed = typeof admission === 'string' ? undefined : resumeCreate(input, admission);
+  const resumed = typeof admission === 'string' ? undefined : resumeCreate(input, rules, admission);
   return resumed ?? mergeLinked(input, rules, (merged) => admit(rules, context.now, merged));
 }

@@ -63,7 +63,7 @@ export function decideAppointment(input: DecideInput, rules: CompiledAppointment
   }
   if (!link) return decideNew(input, rules);
   const admission = admit(rules, context.now, change.item as DomainItem, change.origin === 'crm');
-  const resumed = typeof admission === 'string' ? undefined : resumeCreate(input, admission);
+  const resumed = typeof admission === 'string' ? undefined : resumeCreate(input, rules, admission);
   if (resumed) return resumed;
   return mergeLinked(input, rules, (merged) => admit(rules, context.now, merged, true));
 }

@@ -37,5 +37,5 @@ export function decideContact(input: DecideInput, rules: CompiledContactRules): 
     if (!link.exchange) return skip('not-in-contact-filter');
     return decision([{ name: 'DeleteInExchange', exchange: link.exchange }], 'contact left the contact filter');
   }
-  return resumeCreate(input, SYNC_AS_IS) ?? mergeLinked(input, rules, () => SYNC_AS_IS);
+  return resumeCreate(input, rules, SYNC_AS_IS) ?? mergeLinked(input, rules, () => SYNC_AS_IS);
 }

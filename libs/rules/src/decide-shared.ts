@@ -107,9 +107,9 @@ export function mergeLinked(input: DecideInput, rules: CompiledTypeRules, admit:
  * The link exists but the other side's item was never confirmed (a create in flight or lost):
  * the create is issued again; the writer finds a half-done one by the link id.
  */
-export function resumeCreate(input: DecideInput, admission: { asPrivate: boolean }): Decision | undefined {
+export function resumeCreate(input: DecideInput, rules: CompiledTypeRules, admission: { asPrivate: boolean }): Decision | undefined {
   const { link, change } = input;
-  if (!link || !change.item) return undefined;
+  if (!link || !change.item || !flowsFrom(rules.direction, change.origin)) return undefined;
   const missing = change.origin === 'exchange' ? !link.crm : !link.exchange;
   if (!missing) return undefined;
   return createOnOther(change.origin, change.item, admission.asPrivate, `create in ${SIDE_LABEL[change.origin === 'exchange' ? 'crm' : 'exchange']} not confirmed yet: issued again`);

@@ -35,5 +35,5 @@ export function decideTask(input: DecideInput, rules: CompiledTaskRules): Decisi
     if (!link.exchange) return skip('not-assigned');
     return decision([{ name: 'DeleteInExchange', exchange: link.exchange }], 'task reassigned to another rep');
   }
-  return resumeCreate(input, SYNC_AS_IS) ?? mergeLinked(input, rules, (merged) => admit(rules, context.now, merged));
+  return resumeCreate(input, rules, SYNC_AS_IS) ?? mergeLinked(input, rules, (merged) => admit(rules, context.now, merged));
 }
