@@ -10,6 +10,6 @@ export * from './status-codes.js';
 export * from './alert-codes.js';
 export { CmdIdSequence, MsgIdSequence } from './cmd-id.js';
 export { headerStatus, commandStatus, type StatusExtras } from './status-builder.js';
-export { packMessage, splitIntoMessages, type PackOptions, type PackResult, type CommandDraft, type SyncDraft, type SyncChildDraft } from './package.splitter.js';
+export { packMessage, splitIntoMessages, commandSize, type PackOptions, type PackResult, type CommandDraft, type SyncDraft, type SyncChildDraft } from './package.splitter.js';
 export { LargeObjectAssembler, largeObjectKey, type AssemblyResult } from './large-object.js';
 export { validateSyncmlMessages, SCHEMA_DIR, type SchemaReport, type SchemaIssue } from './schema.validator.js';

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { decodeMessage, encodeMessage, packMessage, splitIntoMessages, type Command, type CommandDraft, type Delete, type Sync } from './index.js';
+import { commandSize, decodeMessage, encodeMessage, packMessage, splitIntoMessages, type Command, type CommandDraft, type Delete, type Sync } from './index.js';
 import { SyncmlWireRecorder } from './syncml.test-support.js';
 
 const header = { sessionID: 's1', msgID: 5, target: { locURI: 'https://crm.example/syncml' }, source: { locURI: 'connector' }, meta: { maxMsgSize: 4096 } };
@@ -99,5 +99,15 @@ describe('packMessage', () => {
       expect(last?.moreData).toBe(i < messages.length - 1 ? true : undefined);
     }
     expect(joined).toBe(data);
+  });
+});
+
+describe('commandSize', () => {
+  it('is an upper bound within a few bytes of the real encoding', () => {
+    const draft: CommandDraft = { kind: 'Sync', target: { locURI: 'c' }, commands: [{ kind: 'Add', items: [{ source: { locURI: 'L' }, data: 'a&b' }] }] };
+    const { message } = packMessage(header, [draft], true, { maxMsgSize: 4096 });
+    const real = Buffer.byteLength(encodeMessage({ ...message, body: message.body }).split('<SyncBody>')[1]!.split('<Final/>')[0]!);
+    expect(commandSize(draft)).toBeGreaterThanOrEqual(real);
+    expect(commandSize(draft) - real).toBeLessThanOrEqual(8);
   });
 });

@@ -66,7 +66,7 @@ function checkObjSize(d: CommandDraft, ctx: Ctx): void {
   const max = ctx.opts.maxObjSize;
   if (max === undefined || !('items' in d)) return;
   for (const item of d.items ?? []) {
-    if (typeof item.data === 'string' && !isContinuation(item) && item.data.length > max / 4 && utf8Length(item.data) > max) {
+    if (typeof item.data === 'string' && !isContinuation(item) && utf8Length(item.data) > max) {
       throw new SyncmlEncodeError('SYNCML_OBJECT_TOO_LARGE', `item of ${utf8Length(item.data)} bytes, MaxObjSize ${max}`);
     }
   }
@@ -134,6 +134,17 @@ function fitSync(d: SyncDraft, space: number, ctx: Ctx): Fit {
   ctx.nextId = inner.nextId - 1;
   const sync: Sync = { ...d, cmdID, commands: taken };
   return { taken: sync, rest: children.length > 0 ? { ...d, commands: children } : undefined, size: space - innerSpace };
+}
+
+/**
+ * Encoded size in bytes of a command draft, counting its CmdIDs (and those of commands nested
+ * in a Sync) as five digits: an upper bound for planning how much fits into a message.
+ */
+export function commandSize(draft: CommandDraft, encode: EncodeOptions = {}): number {
+  const command = (draft.kind === 'Sync'
+    ? { ...draft, cmdID: 99999, commands: draft.commands.map((c) => ({ ...c, cmdID: 99999 })) }
+    : { ...draft, cmdID: 99999 }) as Command;
+  return utf8Length(encodeCommand(command, encode));
 }
 
 /**
