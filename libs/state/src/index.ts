@@ -33,6 +33,6 @@ export {
 export { PgMailboxStatusStore, type PgMailboxStatusStoreOptions } from './mailbox-status/pg-mailbox-status-store.adapter.js';
 export { openPgState, type OpenPgStateOptions, type PgState } from './db/open-pg-state.js';
 export type { CursorStore } from './cursors/cursor-store.port.js';
-export { RedisCursorStore, type RedisCursorStoreOptions } from './cursors/redis-cursor-store.adapter.js';
+export { RedisCursorStore, openRedisCursorStore, type RedisCursorStoreOptions } from './cursors/redis-cursor-store.adapter.js';
 export { enqueueChangesThenAdvance, observedChangeJobId } from './cursors/enqueue-then-advance.js';
 export { createQueue, createWorker, type ConnectorQueue, type QueueConnection, type WorkerSettings } from './queues/queue-factory.js';

@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import { Redis } from 'ioredis';
 import type { CursorStore } from './cursor-store.port.js';
 
 export interface RedisCursorStoreOptions {
@@ -57,4 +57,15 @@ export class RedisCursorStore implements CursorStore {
     if (crmUser !== undefined) keys.push(this.syncmlKey(crmUser));
     await this.redis.del(...keys);
   }
+}
+
+/** A cursor store with its own connection (the ioredis BullMQ uses), for a service's main. */
+export function openRedisCursorStore(options: { url: string; prefix: string }): { store: RedisCursorStore; close(): Promise<void> } {
+  const redis = new Redis(options.url);
+  return {
+    store: new RedisCursorStore({ redis, prefix: options.prefix }),
+    close: async () => {
+      await redis.quit();
+    },
+  };
 }

@@ -14,6 +14,11 @@ export interface OpenPgStateOptions extends Pick<PgMailboxStatusStoreOptions, 's
   poolSize?: number;
   /** Run the migrations first (default true; safe when several services start at once). */
   migrate?: boolean;
+  /**
+   * An idle pooled connection broke (database restart, network). The pool replaces it by itself;
+   * without a listener pg would crash the process. Pass the service logger.
+   */
+  onPoolError?: (error: Error) => void;
 }
 
 export interface PgState {
@@ -29,6 +34,7 @@ export interface PgState {
 /** What a service's main wires: one pool, migrated, and every PostgreSQL store on it. */
 export async function openPgState(options: OpenPgStateOptions): Promise<PgState> {
   const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
+  pool.on('error', (error) => options.onPoolError?.(error));
   const clock = options.clock ?? systemClock;
   try {
     if (options.migrate ?? true) await migrate(pool);
