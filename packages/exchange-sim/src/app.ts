@@ -49,7 +49,7 @@ export async function buildApp(options: SimOptions = {}): Promise<FastifyInstanc
   const faults = new FaultInjector();
   if (options.faults) faults.configure(options.faults);
   const outbox = new Outbox();
-  const timers = new Set<NodeJS.Timeout>();
+  const timers = new Set<() => void>();
   app.decorate('sim', { store, stats, faults, outbox, flush: () => persistence?.flush() });
 
   const wsdl = readFileSync(`${SCHEMA_DIR}services.wsdl`, 'utf8');
@@ -90,7 +90,7 @@ export async function buildApp(options: SimOptions = {}): Promise<FastifyInstanc
   }
 
   app.addHook('onClose', async () => {
-    for (const timer of timers) clearTimeout(timer);
+    for (const done of [...timers]) done();
     persistence?.flush();
   });
   return app;

@@ -22,7 +22,8 @@ export interface EwsRouteDeps {
   outbox: Outbox;
   limits: XmlLimits;
   wsdlOperations: Set<string>;
-  timers: Set<NodeJS.Timeout>;
+  /** Pending injected delays; closing the app ends them all. */
+  timers: Set<() => void>;
 }
 
 const XML_TYPE = 'text/xml; charset=utf-8';
@@ -34,11 +35,13 @@ function firstErrorCode(xml: string): string {
 export function registerEwsRoute(app: FastifyInstance, deps: EwsRouteDeps): void {
   const sleep = (ms: number) =>
     new Promise<void>((resolve) => {
-      const timer = setTimeout(() => {
-        deps.timers.delete(timer);
+      const done = () => {
+        clearTimeout(timer);
+        deps.timers.delete(done);
         resolve();
-      }, ms);
-      deps.timers.add(timer);
+      };
+      const timer = setTimeout(done, ms);
+      deps.timers.add(done);
     });
 
   app.post('/EWS/Exchange.asmx', async (request: FastifyRequest, reply: FastifyReply) => {

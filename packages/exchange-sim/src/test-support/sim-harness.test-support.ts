@@ -23,6 +23,7 @@ export interface EwsCallOptions {
   /** Send exactly this body (for malformed requests; not schema-validated). */
   raw?: string;
   authorization?: string | null;
+  timeoutMs?: number;
 }
 
 /** NS declarations every request body element carries, so it validates on its own. */
@@ -81,7 +82,8 @@ export class SimHarness {
     const credentials = Buffer.from(`${options.user ?? 'alice@test.example'}:${options.password ?? 'pass'}`).toString('base64');
     const headers: Record<string, string> = { 'content-type': 'text/xml; charset=utf-8' };
     if (options.authorization !== null) headers.authorization = options.authorization ?? `Basic ${credentials}`;
-    const res = await fetch(`${this.url}/EWS/Exchange.asmx`, { method: 'POST', headers, body: request });
+    const signal = options.timeoutMs ? AbortSignal.timeout(options.timeoutMs) : undefined;
+    const res = await fetch(`${this.url}/EWS/Exchange.asmx`, { method: 'POST', headers, body: request, signal });
     const xml = await res.text();
     if (res.status !== 401) this.schema.add('response', label, xml);
     return { status: res.status, xml, doc: xml.startsWith('<?xml') ? parseXml(xml) : undefined, headers: res.headers };
