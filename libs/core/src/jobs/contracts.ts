@@ -19,6 +19,23 @@ export const pollJobSchema = z.object({
 });
 export type PollJob = z.infer<typeof pollJobSchema>;
 
+/** CRM facts the contact and task rules filter on. */
+export const crmContextSchema = z.object({
+  /** Contacts: how the person relates to the mailbox's user. */
+  relation: z
+    .object({
+      responsibleRep: z.boolean(),
+      sameSalesGroup: z.boolean(),
+      favourite: z.boolean(),
+      contactType: z.string().optional(),
+      isCompany: z.boolean(),
+    })
+    .optional(),
+  /** Tasks: whether the mailbox's user is the responsible rep. */
+  assignedToUser: z.boolean().optional(),
+});
+export type CrmContext = z.infer<typeof crmContextSchema>;
+
 /** One item's change as a poller saw it, normalised to the domain model. */
 export const changeJobSchema = z
   .object({
@@ -32,6 +49,12 @@ export const changeJobSchema = z
     exchange: exchangeRefSchema.optional(),
     crm: crmRefSchema.optional(),
     item: domainItemSchema.optional(),
+    /** The link id the item carries (Exchange correlation property / CRM LUID), when it has one. */
+    linkId: z.uuid().optional(),
+    /** When the origin side last modified the item; the newest-wins policy compares it. */
+    lastModified: instantSchema.optional(),
+    /** What the CRM knows beyond the item itself, for the rules' filters. */
+    crmContext: crmContextSchema.optional(),
     observedAt: instantSchema,
   })
   .superRefine((job, ctx) => {
