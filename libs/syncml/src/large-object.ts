@@ -32,6 +32,7 @@ export function chunkItem(item: Item, budget: number, minChunk: number, opts: En
   const data = item.data;
   if (typeof data !== 'string') return undefined;
   const first = !continuations.has(item);
+  const base64 = item.meta?.format?.toLowerCase() === 'b64';
   const headMeta = first ? { ...item.meta, size: utf8Length(data) } : withoutSize(item.meta);
   const makeHead = (len: number): Item => ({ ...withMeta(item, headMeta), data: data.slice(0, len), moreData: true });
   const shell = utf8Length(encodeItem(makeHead(0), opts));
@@ -41,6 +42,9 @@ export function chunkItem(item: Item, budget: number, minChunk: number, opts: En
   for (;;) {
     if (len < minChunk || len <= 0) return undefined;
     if (isHighSurrogate(data.charCodeAt(len - 1))) len--;
+    // Base64 chunks end on a 4-character boundary so a receiver may decode each one alone.
+    if (base64) len -= len % 4;
+    if (len <= 0) return undefined;
     const size = utf8Length(encodeItem(makeHead(len), opts));
     if (size <= budget) break;
     len = Math.min(len - 1, Math.floor((len * (budget - shell)) / (size - shell)));

@@ -111,3 +111,20 @@ describe('commandSize', () => {
     expect(commandSize(draft) - real).toBeLessThanOrEqual(8);
   });
 });
+
+describe('base64 large objects', () => {
+  it('cut b64 data on 4-character boundaries', () => {
+    const data = Buffer.alloc(20_000, 7).toString('base64');
+    const messages = splitIntoMessages(header, [{ kind: 'Add', items: [{ source: { locURI: 'att' }, meta: { format: 'b64', type: 'application/pdf' }, data }] }], true, { maxMsgSize: 4096 });
+    expect(messages.length).toBeGreaterThan(5);
+    let joined = '';
+    for (const m of messages) {
+      const chunk = String((m.body[0] as { items: { data?: unknown }[] }).items[0]?.data);
+      if (m !== messages.at(-1)) expect(chunk.length % 4).toBe(0);
+      expect(Buffer.from(chunk, 'base64').toString('base64')).toBe(chunk);
+      joined += chunk;
+      wire.record(encodeMessage(m), 'b64 chunk');
+    }
+    expect(joined).toBe(data);
+  });
+});
