@@ -84,7 +84,7 @@ describe('meetings', () => {
     const id = first(created.doc, 'ItemId')!.attrs.Id!;
     const bobCopy = (await sim.admin<{ id: string; fields: Record<string, unknown> }[]>('GET', '/mailboxes/bob@test.example/items?folder=calendar')).body[0]!;
     expect(bobCopy.fields).toMatchObject({ Subject: 'Kick-off', MyResponseType: 'NoResponseReceived' });
-    await sim.admin('POST', `/items/${bobCopy.id}/respond`, { response: 'Accept' });
+    await sim.admin('POST', `/items/${encodeURIComponent(bobCopy.id)}/respond`, { response: 'Accept' });
     const organizer = first((await sim.ews(getItem([id]))).doc, 'CalendarItem')!;
     expect(first(first(organizer, 'RequiredAttendees'), 'ResponseType')!.text).toBe('Accept');
     expect(first(organizer, 'MyResponseType')!.text).toBe('Organizer');
