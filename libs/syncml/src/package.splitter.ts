@@ -35,7 +35,11 @@ export interface PackOptions {
 
 export interface PackResult {
   message: SyncMLMessage;
-  /** Commands (or remainders of split commands) that go into the next message. */
+  /**
+   * Commands (or remainders of split commands) that go into the next message. Pass them back
+   * as they are: a split item's remainder is recognised by identity (a clone would get Meta
+   * Size again on its next chunk).
+   */
   rest: CommandDraft[];
   /** Encoded size of `message` in bytes. */
   size: number;
