@@ -124,6 +124,8 @@ describe('appointments: linked items', () => {
     expect(skipReason(decide(input({ link: published, change: upsert('crm', changed) })))).toBe('published-read-only');
     expect(skipReason(decide(input({ link: published, change: deletion('crm') })))).toBe('published-read-only');
     expect(names(decide(input({ link: published, change: deletion('exchange') })))).toEqual(['FlagDeletedInCrm']);
+    const oldMeeting = link(appointment({ organizer: foreign, start: '2026-01-05T09:00:00Z', end: '2026-01-05T10:00:00Z' }), { state: 'published' });
+    expect(skipReason(decide(input({ link: oldMeeting, change: deletion('exchange') })))).toBe('deletion-outside-window');
   });
 });
 

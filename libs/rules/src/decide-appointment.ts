@@ -6,7 +6,7 @@ import type { DecideInput } from './decide-input.js';
 import { createOnOther, decision, mergeLinked, resumeCreate, type Admission } from './decide-shared.js';
 import { kindSynced, organizerKind } from './filters/appointment.filter.js';
 import { privateTreatment } from './filters/private.filter.js';
-import { inWindow } from './filters/window.filter.js';
+import { inDeletionWindow, inWindow } from './filters/window.filter.js';
 import { differingFields, syncedFields } from './fields/projection.js';
 
 type Appointment = DomainItemOf<'appointment'>;
@@ -26,6 +26,7 @@ function decidePublished(input: DecideInput, rules: CompiledAppointmentRules): D
   const { change, link } = input;
   if (change.origin === 'crm') return skip('published-read-only', 'published meetings are never written back to Exchange');
   if (change.kind === 'delete') {
+    if (!inDeletionWindow(link?.base, rules.window, input.context.now)) return skip('deletion-outside-window');
     return decision([{ name: rules.exchangeDeletes === 'flag' ? 'FlagDeletedInCrm' : 'DeleteInCrm', crm: link?.crm }], 'published meeting deleted in Exchange');
   }
   const item = change.item as Appointment;

@@ -25,6 +25,7 @@ describe('e-mails: Exchange → CRM, filed once', () => {
 
   it('never writes CRM e-mail activities back to Exchange', () => {
     expect(skipReason(decide(input({ change: upsert('crm', mail) })))).toBe('direction');
+    expect(skipReason(decide(input({ change: upsert('exchange', mail), rules: rules({ email: { direction: 'crm-to-exchange' } }) })))).toBe('direction');
   });
 
   it('follows the private-items rule', () => {

@@ -1,6 +1,6 @@
 import type { DomainItemOf } from '@connector/core';
 import { skip, type Decision } from './actions.js';
-import type { CompiledEmailRules } from './compile-rules.js';
+import { flowsFrom, type CompiledEmailRules } from './compile-rules.js';
 import type { DecideInput } from './decide-input.js';
 import { createOnOther } from './decide-shared.js';
 import { isInternalOnly } from './filters/email.filter.js';
@@ -14,7 +14,7 @@ import { inWindow } from './filters/window.filter.js';
  */
 export function decideEmail(input: DecideInput, rules: CompiledEmailRules): Decision {
   const { change, link, context } = input;
-  if (change.origin === 'crm') return skip('direction', 'CRM e-mail activities never go back to Exchange');
+  if (change.origin === 'crm' || !flowsFrom(rules.direction, 'exchange')) return skip('direction', 'e-mails are only filed from Exchange into the CRM');
   if (change.kind === 'delete') return link ? skip('kept-in-crm', 'a filed e-mail stays filed') : skip('unknown-item');
   if (link) return skip('already-filed');
   const mail = change.item as DomainItemOf<'email'>;
