@@ -79,7 +79,7 @@ describe('poll requests on real BullMQ', () => {
 
     await requestPoll(queues, target, { kind: 'now' });
     const counts = await q.getJobCounts('waiting', 'delayed');
-    expect(counts.waiting + counts.delayed).toBe(1);
+    expect((counts.waiting ?? 0) + (counts.delayed ?? 0)).toBe(1);
     const [job] = await q.getJobs(['waiting', 'delayed']);
     expect(job?.data).toMatchObject({ reason: 'sync-now', mailbox: 'alice@demo.example' });
     expect(await isDrained([{ queue: q, delayedCounts: false }])).toBe(false);

@@ -1,0 +1,30 @@
+import type { ConnectorConfig } from '@connector/config';
+import type { ServiceContext } from '@connector/runtime';
+import type { CursorStore } from '@connector/state';
+import { CrmClient, type AnchorKey, type AnchorStore } from '@connector/crm-client';
+import { createTokenSigner, type SigningKey } from '@connector/crm-token';
+
+export function signingKey(token: ConnectorConfig['crm']['token']): SigningKey {
+  return token.algorithm === 'ed25519' ? { algorithm: 'ed25519', privateKey: token.privateKey } : { algorithm: 'hs256', secret: token.secret };
+}
+
+/** SyncML anchors live with the EWS sync states in Redis: cursors and queues are lost together. */
+export function cursorAnchorStore(cursors: CursorStore): AnchorStore {
+  const datastoreKey = (key: AnchorKey) => `${key.datastore}|${key.deviceId}`;
+  return {
+    get: (key) => cursors.getAnchor(key.user, datastoreKey(key)),
+    set: (key, anchor) => cursors.setAnchor(key.user, datastoreKey(key), anchor),
+  };
+}
+
+export function openCrm(context: ServiceContext, cursors: CursorStore): CrmClient {
+  const { crm } = context.config;
+  return new CrmClient({
+    url: crm.url,
+    deviceId: crm.deviceId,
+    maxMsgSize: crm.maxMsgSize,
+    timeoutMs: crm.timeoutMs,
+    tokens: createTokenSigner({ key: signingKey(crm.token) }),
+    anchors: cursorAnchorStore(cursors),
+  });
+}

@@ -1,0 +1,4 @@
+export { queueConnection, openPipelineQueues, type PipelineQueues } from './queues.wiring.js';
+export { openState, openRedis, openCursors } from './state.wiring.js';
+export { openExchange, exchangeAuth } from './exchange.wiring.js';
+export { openCrm, signingKey, cursorAnchorStore } from './crm.wiring.js';
