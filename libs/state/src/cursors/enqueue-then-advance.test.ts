@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isolatedRedis, type IsolatedRedis } from '@connector/testing';
 import { JobContractError, QUEUES, type ChangeJob } from '@connector/core';
 import { appointment } from '../test-support/fixtures.test-support.js';
+import { until } from '../test-support/until.test-support.js';
 import { createQueue, createWorker, type ConnectorQueue, type QueueConnection } from '../queues/queue-factory.js';
 import { enqueueChangesThenAdvance, observedChangeJobId } from './enqueue-then-advance.js';
 import { RedisCursorStore } from './redis-cursor-store.adapter.js';
@@ -110,15 +111,3 @@ describe('observedChangeJobId', () => {
     }
   });
 });
-
-function until(condition: () => boolean, timeoutMs = 10_000): Promise<void> {
-  const started = Date.now();
-  return new Promise((resolve, reject) => {
-    const tick = () => {
-      if (condition()) return resolve();
-      if (Date.now() - started > timeoutMs) return reject(new Error('timed out'));
-      setTimeout(tick, 20);
-    };
-    tick();
-  });
-}

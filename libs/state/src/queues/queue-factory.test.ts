@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Queue, type Job } from 'bullmq';
 import { isolatedRedis, type IsolatedRedis } from '@connector/testing';
 import { ConnectorError, DEFAULT_JOB_OPTIONS, JobContractError, QUEUES, type PollJob } from '@connector/core';
+import { until } from '../test-support/until.test-support.js';
 import { createQueue, createWorker, type QueueConnection } from './queue-factory.js';
 
 let redis: IsolatedRedis;
@@ -21,18 +22,6 @@ function poll(mailbox: string, extra: Partial<PollJob> = {}): PollJob {
   return { v: 1, side: 'exchange', mailbox, crmUser: 'alice', objectType: 'appointment', reason: 'schedule', cycleId: 'c1', requestedAt: '2026-11-25T10:00:00+00:00', ...extra };
 }
 
-function until<T>(condition: () => T | undefined, timeoutMs = 10_000): Promise<T> {
-  const started = Date.now();
-  return new Promise((resolve, reject) => {
-    const tick = () => {
-      const value = condition();
-      if (value !== undefined) return resolve(value);
-      if (Date.now() - started > timeoutMs) return reject(new Error('timed out'));
-      setTimeout(tick, 20);
-    };
-    tick();
-  });
-}
 
 /** A queue with its own name per test, so tests do not see each other's jobs. */
 function queueNamed(name: string) {
@@ -66,7 +55,7 @@ describe('createWorker', () => {
       closers.push(() => worker.close());
     }
     await queue.addBulk(Array.from({ length: 30 }, (_, i) => ({ payload: poll(`u${i}@demo.example`) })));
-    await until(() => (seen.length === 30 ? true : undefined));
+    await until(() => seen.length === 30);
     expect(new Set(seen).size).toBe(30);
   });
 
@@ -82,9 +71,10 @@ describe('createWorker', () => {
     const raw = new Queue(QUEUES.pollExchange, { connection: { url: c.url }, prefix: c.prefix });
     closers.push(() => raw.close());
     const job = await raw.add(QUEUES.pollExchange, { v: 1, mailbox: 'broken' }, { attempts: 5 });
-    await until(() => finals[0]);
+    await until(() => finals.length === 1);
+    // The hook runs before BullMQ records the failure: wait for the record.
+    for (let i = 0; i < 200 && (await raw.getJobState(job.id!)) !== 'failed'; i++) await new Promise((r) => setTimeout(r, 20));
     const failed = (await raw.getJob(job.id!)) as Job;
-    await until(() => (failed.failedReason ? true : undefined));
     expect(await failed.getState()).toBe('failed');
     expect(failed.attemptsMade).toBe(1);
     expect(failed.failedReason).toMatch(/invalid poll-exchange job/);
@@ -111,7 +101,7 @@ describe('createWorker', () => {
     closers.push(() => raw.close());
     await raw.add(QUEUES.pollExchange, poll('permanent@demo.example'), { attempts: 3, backoff: { type: 'fixed', delay: 10 } });
     await raw.add(QUEUES.pollExchange, poll('transient@demo.example'), { attempts: 3, backoff: { type: 'fixed', delay: 10 } });
-    await until(() => (finals.length === 2 ? true : undefined));
+    await until(() => finals.length === 2);
     expect(Object.fromEntries(attempts)).toEqual({ 'permanent@demo.example': 1, 'transient@demo.example': 3 });
     expect(finals.sort()).toEqual(['permanent@demo.example', 'transient@demo.example']);
   });
