@@ -14,6 +14,7 @@ const BY_RESPONSE_CODE: Record<string, ExchangeErrorCode> = {
   ErrorItemNotFound: 'EXCHANGE_ITEM_NOT_FOUND',
   ErrorInvalidIdMalformed: 'EXCHANGE_ITEM_NOT_FOUND',
   ErrorAttachmentNotFound: 'EXCHANGE_ITEM_NOT_FOUND',
+  ErrorInvalidAttachmentId: 'EXCHANGE_ITEM_NOT_FOUND',
   ErrorFolderNotFound: 'EXCHANGE_FOLDER_NOT_FOUND',
   ErrorSyncFolderNotFound: 'EXCHANGE_FOLDER_NOT_FOUND',
   ErrorImpersonateUserDenied: 'EXCHANGE_ACCESS_DENIED',

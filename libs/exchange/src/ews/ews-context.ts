@@ -15,6 +15,7 @@ import { MailboxXhrApi, type XhrContext } from '../http/xhr.adapter.js';
 import { ConnectorProperties } from '../properties/connector-properties.js';
 import { ConcurrencyLimit } from '../throttle/concurrency-limit.js';
 import { MailboxBackoff } from '../throttle/mailbox-backoff.js';
+import { installLibraryPatches } from './library.patch.js';
 
 /** Authentication is done by our transport; the library must not add its own header. */
 class TransportCredentials extends ExchangeCredentials {
@@ -31,6 +32,7 @@ export class EwsContext {
   private readonly services = new Map<string, ExchangeService>();
 
   constructor(readonly options: ExchangeGatewayOptions) {
+    installLibraryPatches();
     const maxConcurrency = options.maxConcurrency ?? 10;
     this.sender = createSender(options.url, options.auth, { maxSockets: maxConcurrency, allowUntrustedCertificate: options.allowUntrustedCertificate });
     this.backoff = new MailboxBackoff({ baseMs: options.backOffBaseMs ?? 500, maxMs: options.backOffMaxMs ?? 60_000 });

@@ -41,7 +41,7 @@ export class MailboxXhrApi implements IXHRApi {
     }
     for (let attempt = 1; ; attempt += 1) {
       const res = await this.sendPaced(operation, { url: options.url, headers, body });
-      const backOff = res.status === 500 ? serverBusyBackOff(res.body) : undefined;
+      const backOff = serverBusyBackOff(res.status, res.body);
       if (backOff === undefined || attempt > this.ctx.maxThrottleRetries) return settle(res);
       const paused = this.ctx.backoff.pause(this.mailbox, attempt, backOff ?? undefined);
       this.ctx.metrics.throttled(this.mailbox, paused, attempt);
@@ -86,9 +86,15 @@ export function operationOf(body: string): string {
   return match?.[1] ?? 'unknown';
 }
 
-/** undefined: not ErrorServerBusy; null: busy without BackOffMilliseconds; else the server's pause. */
-export function serverBusyBackOff(body: string): number | null | undefined {
-  if (!/ErrorServerBusy/.test(body)) return undefined;
+/**
+ * Whether the whole request was refused with ErrorServerBusy: as a SOAP fault (HTTP 500/503), or
+ * as HTTP 200 whose every response message is ErrorServerBusy. undefined: not throttled; null:
+ * throttled without BackOffMilliseconds; else the server's pause.
+ */
+export function serverBusyBackOff(status: number, body: string): number | null | undefined {
+  if (!body.includes('ErrorServerBusy')) return undefined;
+  if (status === 200 && /ResponseClass="(Success|Warning)"/.test(body)) return undefined;
+  if (status !== 200 && status !== 500 && status !== 503) return undefined;
   const match = /Name="BackOffMilliseconds"[^>]*>\s*(\d+)\s*</.exec(body);
   return match ? Number(match[1]) : null;
 }

@@ -99,7 +99,8 @@ export async function updateItems<T extends ObjectType>(
         continue;
       }
       const touchesOccurrences = update.changedFields.some((f) => OCCURRENCE_FIELDS.includes(f as string));
-      if (!shells[i]!.IsDirty && !touchesOccurrences) out.push({ ok: true, value: update.ref });
+      const written = dirty.some((d) => d.i === i);
+      if (!written && !touchesOccurrences) out.push({ ok: true, value: update.ref });
       else out.push(await followUp(ctx, mailbox, shells[i]!, update.item, touchesOccurrences));
     }
   }

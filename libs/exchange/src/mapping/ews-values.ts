@@ -1,9 +1,14 @@
 import { type IOutParam, BodyType, DateTime, DateTimeKind, EmailAddress, MessageBody, Sensitivity as EwsSensitivity, Importance } from 'ews-javascript-api';
 import type { EmailAddress as DomainAddress, Sensitivity } from '@connector/core';
 
-/** An instant (ISO with offset) as the library's DateTime, in UTC so no process time zone leaks in. */
+/**
+ * An instant (ISO with offset) as the library's DateTime. Kind must be Unspecified: with Utc the
+ * library's time-zone "scoping" throws a kind mismatch, and a DateTime built from calendar fields
+ * would be read in the process's local zone. Built from epoch milliseconds, the instant is written
+ * unchanged whatever the process zone and the item's StartTimeZone (checked in the contract suite).
+ */
 export function toEwsDateTime(iso: string): DateTime {
-  return new DateTime(Date.parse(iso), DateTimeKind.Utc);
+  return new DateTime(Date.parse(iso), DateTimeKind.Unspecified);
 }
 
 /** A calendar date (YYYY-MM-DD) as a DateTime at UTC midnight; the library writes it as xs:date. */

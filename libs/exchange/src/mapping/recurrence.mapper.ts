@@ -98,25 +98,26 @@ export function recurrenceFromEws(r: EwsRecurrence): Recurrence {
   return { pattern: patternFromEws(r), range: rangeFromEws(r) };
 }
 
+/** The library hands some numbers over as the strings it parsed, hence the Number() calls. */
 function patternFromEws(r: EwsRecurrence): RecurrencePattern {
   if (r instanceof EwsRecurrence.WeeklyPattern) {
-    return { kind: 'weekly', interval: r.Interval, daysOfWeek: r.DaysOfTheWeek.GetEnumerator().map(dayFromEws), firstDayOfWeek: WEEKDAYS[(r.FirstDayOfWeek as number | undefined) ?? 1] ?? 'monday' };
+    return { kind: 'weekly', interval: Number(r.Interval), daysOfWeek: r.DaysOfTheWeek.GetEnumerator().map(dayFromEws), firstDayOfWeek: WEEKDAYS[(r.FirstDayOfWeek as number | undefined) ?? 1] ?? 'monday' };
   }
   if (r instanceof EwsRecurrence.RelativeMonthlyPattern) {
-    return { kind: 'relativeMonthly', interval: r.Interval, daysOfWeek: relativeToDays(r.DayOfTheWeek), weekIndex: INDEX[r.DayOfTheWeekIndex] ?? 'first' };
+    return { kind: 'relativeMonthly', interval: Number(r.Interval), daysOfWeek: relativeToDays(r.DayOfTheWeek), weekIndex: INDEX[r.DayOfTheWeekIndex] ?? 'first' };
   }
-  if (r instanceof EwsRecurrence.MonthlyPattern) return { kind: 'absoluteMonthly', interval: r.Interval, dayOfMonth: r.DayOfMonth };
+  if (r instanceof EwsRecurrence.MonthlyPattern) return { kind: 'absoluteMonthly', interval: Number(r.Interval), dayOfMonth: Number(r.DayOfMonth) };
   if (r instanceof EwsRecurrence.RelativeYearlyPattern) {
-    return { kind: 'relativeYearly', month: r.Month, daysOfWeek: relativeToDays(r.DayOfTheWeek), weekIndex: INDEX[r.DayOfTheWeekIndex] ?? 'first' };
+    return { kind: 'relativeYearly', month: Number(r.Month), daysOfWeek: relativeToDays(r.DayOfTheWeek), weekIndex: INDEX[r.DayOfTheWeekIndex] ?? 'first' };
   }
-  if (r instanceof EwsRecurrence.YearlyPattern) return { kind: 'absoluteYearly', month: r.Month, dayOfMonth: r.DayOfMonth };
-  if (r instanceof EwsRecurrence.DailyPattern) return { kind: 'daily', interval: r.Interval };
+  if (r instanceof EwsRecurrence.YearlyPattern) return { kind: 'absoluteYearly', month: Number(r.Month), dayOfMonth: Number(r.DayOfMonth) };
+  if (r instanceof EwsRecurrence.DailyPattern) return { kind: 'daily', interval: Number(r.Interval) };
   throw new ExchangeError('EXCHANGE_UNEXPECTED_RESPONSE', `unsupported recurrence pattern ${r.constructor.name} (regeneration patterns are task-only)`);
 }
 
 function rangeFromEws(r: EwsRecurrence): RecurrenceRange {
   const startDate = ewsToDate(r.StartDate);
   if (!r.HasEnd) return { kind: 'noEnd', startDate };
-  if (r.NumberOfOccurrences) return { kind: 'numbered', startDate, count: r.NumberOfOccurrences };
+  if (r.NumberOfOccurrences) return { kind: 'numbered', startDate, count: Number(r.NumberOfOccurrences) };
   return { kind: 'endDate', startDate, endDate: ewsToDate(r.EndDate) };
 }

@@ -40,6 +40,7 @@ export function applyFields<T extends ObjectType>(
   }
 }
 
+/** Not worth writing on create. `null` is a value (e.g. "no reminder", which differs from the server default). */
 export function isEmpty(value: unknown): boolean {
-  return value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0);
+  return value === undefined || value === '' || (Array.isArray(value) && value.length === 0);
 }

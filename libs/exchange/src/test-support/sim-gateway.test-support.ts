@@ -1,8 +1,9 @@
-import type { FastifyInstance } from 'fastify';
 import { buildApp, SCHEMA_DIR, type SimOptions } from '@connector/exchange-sim';
 import { EwsGateway } from '../ews-gateway.adapter.js';
 import type { ExchangeGatewayOptions } from '../ews-gateway.config.js';
 import { EwsSchemaCollector } from './ews-schema.test-support.js';
+
+type SimApp = Awaited<ReturnType<typeof buildApp>>;
 
 export const ADMIN_KEY = 'exchange-contract-admin';
 export const SERVICE_ACCOUNT = 'svc-connector@contoso.example';
@@ -11,7 +12,7 @@ export const PASSWORD = 'S3rvice!pass';
 /** The simulator on a real port, plus the admin calls the contract suite needs. */
 export class SimServer {
   url = '';
-  private constructor(readonly app: FastifyInstance) {}
+  private constructor(readonly app: SimApp) {}
 
   static async start(options: SimOptions = {}): Promise<SimServer> {
     const app = await buildApp({ adminKey: ADMIN_KEY, logger: false, ...options });

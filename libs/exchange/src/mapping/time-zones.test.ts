@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { ianaToWindows, windowsToIana, WINDOWS_TIME_ZONES } from './time-zones.js';
+
+const supported = new Set(Intl.supportedValuesOf('timeZone'));
+const known = (zone: string) => {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+describe('Windows ⇄ IANA time zones', () => {
+  it('maps the common European, US, Asian and Australian zones', () => {
+    expect(ianaToWindows('Europe/Berlin')).toBe('W. Europe Standard Time');
+    expect(ianaToWindows('Europe/Vienna')).toBe('W. Europe Standard Time');
+    expect(ianaToWindows('Europe/Paris')).toBe('Romance Standard Time');
+    expect(ianaToWindows('Europe/London')).toBe('GMT Standard Time');
+    expect(ianaToWindows('Europe/Warsaw')).toBe('Central European Standard Time');
+    expect(ianaToWindows('Europe/Prague')).toBe('Central Europe Standard Time');
+    expect(ianaToWindows('Europe/Helsinki')).toBe('FLE Standard Time');
+    expect(ianaToWindows('Europe/Kyiv')).toBe('FLE Standard Time');
+    expect(ianaToWindows('Europe/Athens')).toBe('GTB Standard Time');
+    expect(ianaToWindows('Europe/Istanbul')).toBe('Turkey Standard Time');
+    expect(ianaToWindows('Europe/Moscow')).toBe('Russian Standard Time');
+    expect(ianaToWindows('America/New_York')).toBe('Eastern Standard Time');
+    expect(ianaToWindows('America/Chicago')).toBe('Central Standard Time');
+    expect(ianaToWindows('America/Denver')).toBe('Mountain Standard Time');
+    expect(ianaToWindows('America/Phoenix')).toBe('US Mountain Standard Time');
+    expect(ianaToWindows('America/Los_Angeles')).toBe('Pacific Standard Time');
+    expect(ianaToWindows('Pacific/Honolulu')).toBe('Hawaiian Standard Time');
+    expect(ianaToWindows('Asia/Tokyo')).toBe('Tokyo Standard Time');
+    expect(ianaToWindows('Asia/Shanghai')).toBe('China Standard Time');
+    expect(ianaToWindows('Asia/Kolkata')).toBe('India Standard Time');
+    expect(ianaToWindows('Asia/Singapore')).toBe('Singapore Standard Time');
+    expect(ianaToWindows('Asia/Dubai')).toBe('Arabian Standard Time');
+    expect(ianaToWindows('Australia/Sydney')).toBe('AUS Eastern Standard Time');
+    expect(ianaToWindows('Australia/Perth')).toBe('W. Australia Standard Time');
+    expect(ianaToWindows('Pacific/Auckland')).toBe('New Zealand Standard Time');
+    expect(ianaToWindows('UTC')).toBe('UTC');
+  });
+
+  it('answers CLDR golden zones for Windows ids, case-insensitively', () => {
+    expect(windowsToIana('W. Europe Standard Time')).toBe('Europe/Berlin');
+    expect(windowsToIana('w. europe standard time')).toBe('Europe/Berlin');
+    expect(windowsToIana('Eastern Standard Time')).toBe('America/New_York');
+    expect(windowsToIana('AUS Eastern Standard Time')).toBe('Australia/Sydney');
+    expect(windowsToIana('India Standard Time')).toBe('Asia/Calcutta');
+  });
+
+  it('round-trips every Windows id and every golden zone is a real IANA zone', () => {
+    for (const windows of WINDOWS_TIME_ZONES) {
+      const zone = windowsToIana(windows);
+      expect(known(zone) || supported.has(zone), zone).toBe(true);
+      expect(ianaToWindows(zone)).toBe(windows);
+    }
+  });
+
+  it('accepts a Windows id where an IANA zone is expected and refuses unknown zones', () => {
+    expect(ianaToWindows('Romance Standard Time')).toBe('Romance Standard Time');
+    expect(() => ianaToWindows('Mars/Olympus_Mons')).toThrow(expect.objectContaining({ code: 'EXCHANGE_BAD_INPUT' }));
+    expect(() => windowsToIana('Atlantis Standard Time')).toThrow(expect.objectContaining({ code: 'EXCHANGE_UNEXPECTED_RESPONSE' }));
+  });
+});
