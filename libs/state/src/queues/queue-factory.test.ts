@@ -105,4 +105,28 @@ describe('createWorker', () => {
     expect(Object.fromEntries(attempts)).toEqual({ 'permanent@demo.example': 1, 'transient@demo.example': 3 });
     expect(finals.sort()).toEqual(['permanent@demo.example', 'transient@demo.example']);
   });
+  it('waits out a throttled error for the server-given pause without spending an attempt', async () => {
+    const { connection: c } = queueNamed('throttled');
+    const calls: number[] = [];
+    const worker = createWorker(
+      QUEUES.pollExchange,
+      async () => {
+        calls.push(Date.now());
+        if (calls.length === 1) throw Object.assign(new ConnectorError('EXCHANGE_THROTTLED', 'throttled', 'server busy'), { backOffMs: 300 });
+        return 'done';
+      },
+      c,
+    );
+    closers.push(() => worker.close());
+    const raw = new Queue(QUEUES.pollExchange, { connection: { url: c.url }, prefix: c.prefix });
+    closers.push(() => raw.close());
+    const job = await raw.add(QUEUES.pollExchange, poll('busy@demo.example'), { attempts: 1 });
+    await until(() => calls.length === 2);
+    for (let i = 0; i < 200 && (await raw.getJobState(job.id!)) !== 'completed'; i++) await new Promise((r) => setTimeout(r, 20));
+    const done = (await raw.getJob(job.id!)) as Job;
+    expect(await done.getState()).toBe('completed');
+    expect(calls[1]! - calls[0]!).toBeGreaterThanOrEqual(290);
+    // attempts: 1 and still completed: the throttled run did not count as the one attempt.
+    expect(done.attemptsMade).toBe(1);
+  });
 });

@@ -1,4 +1,4 @@
-import { Queue, UnrecoverableError, Worker, type Job, type JobsOptions, type WorkerOptions } from 'bullmq';
+import { DelayedError, Queue, UnrecoverableError, Worker, type Job, type JobsOptions, type WorkerOptions } from 'bullmq';
 import { ConnectorError, DEFAULT_JOB_OPTIONS, JobContractError, parseJob, type JobByQueue, type QueueName } from '@connector/core';
 
 /** Where the queues live: config redis.url and redis.prefix (tests: isolatedRedis's url and prefix). */
@@ -52,8 +52,16 @@ export interface WorkerSettings<Q extends QueueName> {
    */
   onFinalFailure?: (job: Job, error: unknown, data: JobByQueue[Q] | undefined) => Promise<void>;
   onHookError?: (error: unknown) => void;
+  /** Wait for a `throttled` error that does not say how long (`backOffMs`); default 30 s. */
+  throttledDelayMs?: number;
   /** Anything else BullMQ's Worker accepts (lock duration, limiter, autorun...). */
   worker?: Omit<Partial<WorkerOptions>, 'connection' | 'prefix' | 'concurrency'>;
+}
+
+/** The server's requested pause (e.g. ExchangeThrottledError.backOffMs), when it gave one. */
+function backOff(error: ConnectorError): number | undefined {
+  const ms = (error as { backOffMs?: unknown }).backOffMs;
+  return typeof ms === 'number' && Number.isFinite(ms) && ms > 0 ? ms : undefined;
 }
 
 function permanent(error: unknown): boolean {
@@ -63,7 +71,9 @@ function permanent(error: unknown): boolean {
 /**
  * A worker that validates every payload before the processor sees it. A payload that breaks the
  * contract, or a permanent ConnectorError from the processor, fails the job without retries
- * (UnrecoverableError). Nothing is shared between calls, so any number of workers in any number
+ * (UnrecoverableError). A `throttled` ConnectorError delays just this job by the server's pause
+ * without spending an attempt (a busy server is no reason to give up on an item; pausing the
+ * whole worker would stall every other mailbox). Nothing is shared between calls, so any number of workers in any number
  * of processes can consume the same queue.
  */
 export function createWorker<Q extends QueueName, R = unknown>(
@@ -72,12 +82,16 @@ export function createWorker<Q extends QueueName, R = unknown>(
   connection: QueueConnection,
   settings: WorkerSettings<Q> = {},
 ): Worker {
-  const run = async (job: Job): Promise<R> => {
+  const run = async (job: Job, token?: string): Promise<R> => {
     let data: JobByQueue[Q] | undefined;
     try {
       data = parseJob(name, job.data);
       return await processor(data, job);
     } catch (error) {
+      if (error instanceof ConnectorError && error.kind === 'throttled') {
+        await job.moveToDelayed(Date.now() + (backOff(error) ?? settings.throttledDelayMs ?? 30_000), token);
+        throw new DelayedError();
+      }
       const final = permanent(error) || error instanceof JobContractError || job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
       if (final && settings.onFinalFailure) {
         await settings.onFinalFailure(job, error, data).catch((hookError: unknown) => settings.onHookError?.(hookError));
