@@ -79,6 +79,12 @@ export const writeJobSchema = z
     linkVersion: z.number().int().nonnegative(),
     action: z.enum(ACTION_NAMES),
     item: domainItemSchema.optional(),
+    /** For updates: the only fields to write, taken from `item`. */
+    fields: z.array(z.string().min(1)).optional(),
+    /** Write the item as private on the target side. */
+    asPrivate: z.boolean().default(false),
+    /** The merge base to store on the link once this write succeeded. */
+    base: domainItemSchema.optional(),
     exchange: exchangeRefSchema.optional(),
     crm: crmRefSchema.optional(),
   })
