@@ -75,12 +75,13 @@ export function normalizeError(err: unknown, details: Details = {}): ExchangeErr
   const transport = TRANSPORT_MARKER.exec(message);
   if (transport) return new ExchangeError(transport[1] as ExchangeErrorCode, message.replace(TRANSPORT_MARKER, ''), details, { cause: err });
   const httpStatus = fault.HttpStatusCode;
+  // Checked first: the library stamps ErrorInternalServerError on faults it built from a bare 401.
+  if (httpStatus === 401 || httpStatus === 403) return new ExchangeError('EXCHANGE_AUTH_FAILED', `HTTP ${httpStatus}: the service account was rejected`, { ...details, httpStatus }, { cause: err });
   const responseCode = fault.responseCode ?? fault.errorCode;
   if (responseCode !== undefined && responseCode !== ServiceError.NoError && ServiceError[responseCode]) {
     const backOff = safeGet(fault, 'BackOffMilliseconds');
     return fromResponseCode(ServiceError[responseCode]!, message, { ...details, httpStatus }, backOff !== undefined ? Number(backOff) : undefined);
   }
-  if (httpStatus === 401 || httpStatus === 403) return new ExchangeError('EXCHANGE_AUTH_FAILED', `HTTP ${httpStatus}: the service account was rejected`, { ...details, httpStatus }, { cause: err });
   if (httpStatus !== undefined && httpStatus >= 500) return new ExchangeError('EXCHANGE_UNAVAILABLE', `HTTP ${httpStatus}: ${message}`, { ...details, httpStatus }, { cause: err });
   if (httpStatus !== undefined && httpStatus !== 200 && httpStatus !== 0) return new ExchangeError('EXCHANGE_UNEXPECTED_RESPONSE', `HTTP ${httpStatus}: ${message}`, { ...details, httpStatus }, { cause: err });
   return new ExchangeError('EXCHANGE_UNEXPECTED_RESPONSE', message, details, { cause: err });

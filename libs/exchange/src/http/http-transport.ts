@@ -57,6 +57,8 @@ export function sendOnce(agent: http.Agent, request: RawRequest, timeoutMs: numb
       reject(err instanceof TransportFailure ? err : new TransportFailure('network', `${url.host}: ${err.message}`, { cause: err }));
     });
     req.on('response', (res) => {
+      // Captured now: once the body has ended, a keep-alive socket goes back to the pool and res.socket is null.
+      const socket = res.socket;
       const chunks: Buffer[] = [];
       const encoding = String(res.headers['content-encoding'] ?? '').toLowerCase();
       const stream = encoding === 'gzip' ? res.pipe(zlib.createGunzip()) : encoding === 'deflate' ? res.pipe(zlib.createInflate()) : res;
@@ -64,7 +66,7 @@ export function sendOnce(agent: http.Agent, request: RawRequest, timeoutMs: numb
       stream.on('error', (err) => req.destroy(err));
       stream.on('end', () => {
         clearTimeout(timer);
-        resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8'), socket: res.socket });
+        resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8'), socket });
       });
     });
     req.end(body);
