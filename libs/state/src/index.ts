@@ -19,6 +19,7 @@ export type { ConflictStore, Conflict, NewConflict } from './conflicts/conflict-
 export { PgConflictStore } from './conflicts/pg-conflict-store.adapter.js';
 export type { QuarantineStore, QuarantineEntry, QuarantineInput } from './quarantine/quarantine-store.port.js';
 export { PgQuarantineStore } from './quarantine/pg-quarantine-store.adapter.js';
+export { requeueQuarantined } from './quarantine/requeue-quarantined.js';
 export {
   CYCLE_COUNT_KEYS,
   type MailboxStatusStore,
