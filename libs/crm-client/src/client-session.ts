@@ -34,6 +34,8 @@ export class ClientSession {
   #url: string;
   #serverMaxMsgSize = 64 * 1024;
   #serverMaxObjSize: number | undefined;
+  /** Once the server accepted our token, later messages go to its RespURI without Cred. */
+  #authenticated = false;
 
   constructor(readonly settings: SessionSettings) {
     this.#url = settings.url;
@@ -51,7 +53,7 @@ export class ClientSession {
       msgID: ++this.#msgId,
       target: { locURI: s.url },
       source: { locURI: s.deviceId, locName: s.user },
-      cred: { meta: { type: TOKEN_AUTH_TYPE, format: 'chr' }, data: s.issueToken(s.user) },
+      ...(this.#authenticated ? {} : { cred: { meta: { type: TOKEN_AUTH_TYPE, format: 'chr' }, data: s.issueToken(s.user) } }),
       meta: { maxMsgSize: s.maxMsgSize, maxObjSize: s.maxObjSize },
     };
   }
@@ -84,7 +86,7 @@ export class ClientSession {
       throw error;
     }
     this.lastServerMsgId = response.header.msgID;
-    if (response.header.respURI) this.#url = response.header.respURI;
+    if (response.header.respURI) this.#url = new URL(response.header.respURI, this.settings.url).toString();
     if (response.header.meta?.maxMsgSize) this.#serverMaxMsgSize = response.header.meta.maxMsgSize;
     if (response.header.meta?.maxObjSize) this.#serverMaxObjSize = response.header.meta.maxObjSize;
     this.#checkHeaderStatus(response, message.header.msgID);
@@ -94,7 +96,10 @@ export class ClientSession {
   #checkHeaderStatus(response: SyncMLMessage, sentMsgId: number): void {
     const status = response.body.find((c): c is Status => c.kind === 'Status' && c.cmdRef === 0 && c.msgRef === sentMsgId);
     const code = status?.data;
-    if (code === STATUS.AUTH_ACCEPTED || code === STATUS.OK) return;
+    if (code === STATUS.AUTH_ACCEPTED || code === STATUS.OK) {
+      this.#authenticated = true;
+      return;
+    }
     if (code === STATUS.INVALID_CREDENTIALS || code === STATUS.MISSING_CREDENTIALS) throw new CrmAuthError(this.settings.user, code);
     if (code === STATUS.SERVICE_UNAVAILABLE || code === STATUS.RETRY_LATER) throw new CrmClientError('CRM_RETRY_LATER', `SyncHdr status ${code}`, code);
     if (code !== undefined && code >= 500) throw new CrmClientError('CRM_UNAVAILABLE', `SyncHdr status ${code}`, code);

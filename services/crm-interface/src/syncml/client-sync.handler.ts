@@ -22,6 +22,31 @@ interface SyncContext {
 /** The client's LUID of an item: Source for Add/Replace/Delete (Target as a fallback for Delete). */
 const luidOf = (item: Item): string | undefined => item.source?.locURI ?? item.target?.locURI;
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The record an item names: through the device's LUID map, else the server id the client put in
+ * Target (a client that learnt the record elsewhere, e.g. the connector's reader device).
+ */
+function recordOf(known: Map<string, string>, luid: string, item: Item): string | undefined {
+  const target = item.target?.locURI;
+  return known.get(luid) ?? (target !== undefined && target !== luid && UUID.test(target) ? target : undefined);
+}
+
+interface ItemJob {
+  cmd: SyncChild;
+  refs: { target?: string; source?: string };
+  /** Status decided without touching the CRM (chunk accepted, size mismatch, incomplete). */
+  status?: number;
+  work?: { item: Item; luid: string; contentType: string };
+  result?: { code: number; items?: Item[] };
+  /** The status answers the command as a whole (Copy, or writes in a one-way-from-server sync). */
+  wholeCommand?: boolean;
+}
+
+/** Items of different LUIDs are independent: they are applied this many at a time. */
+const PARALLEL_ITEMS = 8;
+
 /** Applies the client's modifications of one Sync command; every item gets its own Status. */
 export async function handleClientSync(backend: SyncmlBackend, session: SyncSession, sync: Sync, reply: Reply): Promise<void> {
   const spec = sync.target ? resolveDatastore(backend.datastores(), sync.target.locURI) : undefined;
@@ -33,50 +58,57 @@ export async function handleClientSync(backend: SyncmlBackend, session: SyncSess
   }
   reply.status(sync, STATUS.OK);
   const scope = scopeOf(session, ds);
-  const luids = sync.commands.flatMap((c) => c.items.map(luidOf)).filter((l): l is string => l !== undefined);
-  const ctx: SyncContext = { backend, session, ds, scope, reply, known: await backend.recordsForLuids(scope, luids), mappings: [] };
+  const jobs: ItemJob[] = [];
   for (const cmd of sync.commands) {
     if (SERVER_ONLY.has(ds.syncType) || cmd.kind === 'Copy') {
-      reply.status(cmd, cmd.kind === 'Copy' ? STATUS.OPTIONAL_FEATURE_NOT_SUPPORTED : STATUS.COMMAND_NOT_ALLOWED);
+      jobs.push({ cmd, refs: {}, wholeCommand: true, status: cmd.kind === 'Copy' ? STATUS.OPTIONAL_FEATURE_NOT_SUPPORTED : STATUS.COMMAND_NOT_ALLOWED });
       continue;
     }
-    for (const item of cmd.items) await applyItem(ctx, cmd, item);
+    for (const item of cmd.items) jobs.push(prepare(session, ds, cmd, item));
   }
+  const luids = jobs.flatMap((j) => (j.work ? [j.work.luid] : []));
+  const ctx: SyncContext = { backend, session, ds, scope, reply, known: await backend.recordsForLuids(scope, luids), mappings: [] };
+  // One lane per LUID keeps a LUID's commands in order; lanes run side by side.
+  const lanes = new Map<string, ItemJob[]>();
+  for (const job of jobs) if (job.work) lanes.set(job.work.luid, [...(lanes.get(job.work.luid) ?? []), job]);
+  const queue = [...lanes.values()];
+  const worker = async () => {
+    for (let lane = queue.shift(); lane; lane = queue.shift()) {
+      for (const job of lane) job.result = await applyWhole(ctx, job.cmd.kind, job.work!.item, job.work!.luid, job.work!.contentType);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(PARALLEL_ITEMS, queue.length) }, worker));
   if (ctx.mappings.length > 0) await backend.putMappings(scope, ctx.mappings);
+  for (const job of jobs) {
+    if (job.wholeCommand) reply.status(job.cmd, job.status!);
+    else reply.itemStatus(job.cmd, job.result?.code ?? job.status!, job.refs, job.result?.items);
+  }
 }
 
-async function applyItem(ctx: SyncContext, cmd: SyncChild, received: Item): Promise<void> {
-  const { session, reply } = ctx;
+/** Resolves an item without I/O: its LUID, its type, and large-object chunks joined in order. */
+function prepare(session: SyncSession, ds: DatastoreSession, cmd: SyncChild, received: Item): ItemJob {
   const luid = luidOf(received);
   const refs = { source: received.source?.locURI, target: received.target?.locURI };
-  if (luid === undefined) {
-    reply.itemStatus(cmd, STATUS.INCOMPLETE_COMMAND, refs);
-    return;
-  }
+  if (luid === undefined) return { cmd, refs, status: STATUS.INCOMPLETE_COMMAND };
   let item = received;
   let contentType = received.meta?.type ?? cmd.meta?.type;
   if ((cmd.kind === 'Add' || cmd.kind === 'Replace') && (received.moreData || session.assembler.pending !== undefined)) {
     const assembled = session.assembler.accept(received, luid);
     if (assembled.state === 'chunk') {
-      session.pendingChunk ??= { datastore: ctx.ds.spec.name, kind: cmd.kind, contentType };
-      reply.itemStatus(cmd, STATUS.CHUNK_ACCEPTED, refs);
-      return;
+      session.pendingChunk ??= { datastore: ds.spec.name, kind: cmd.kind, contentType };
+      return { cmd, refs, status: STATUS.CHUNK_ACCEPTED };
     }
     contentType = session.pendingChunk?.contentType ?? contentType;
     session.pendingChunk = undefined;
-    if (assembled.state === 'error') {
-      reply.itemStatus(cmd, assembled.status, refs);
-      return;
-    }
+    if (assembled.state === 'error') return { cmd, refs, status: assembled.status };
     item = assembled.item;
   }
-  const status = await applyWhole(ctx, cmd.kind, item, luid, contentType ?? ctx.ds.sendType.ctType);
-  reply.itemStatus(cmd, status.code, refs, status.items);
+  return { cmd, refs, work: { item, luid, contentType: contentType ?? ds.sendType.ctType } };
 }
 
 async function applyWhole(ctx: SyncContext, kind: SyncChild['kind'], item: Item, luid: string, contentType: string) {
   const { backend, scope, ds, known } = ctx;
-  const recordId = known.get(luid);
+  const recordId = recordOf(known, luid, item);
   if (kind === 'Delete') {
     if (recordId === undefined) return { code: STATUS.ITEM_NOT_DELETED };
     const outcome = await backend.remove(scope, recordId);

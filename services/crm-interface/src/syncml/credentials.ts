@@ -16,10 +16,11 @@ export type AuthOutcome =
 
 export interface Authenticator {
   /**
-   * Checks the SyncHdr's Cred. A session that authenticated before may send no Cred; any Cred
-   * that is sent is checked, and a failure ends the session's authentication.
+   * Checks the SyncHdr's Cred. A message without Cred continues an authenticated session only
+   * when it was posted to the session's RespURI (`atRespUri`), whose secret only that client
+   * knows. Any Cred that is sent is checked; a failure ends the session's authentication.
    */
-  authenticate(header: SyncHdr, current: SyncUser | undefined, nonce: string): Promise<AuthOutcome>;
+  authenticate(header: SyncHdr, current: SyncUser | undefined, nonce: string, atRespUri: boolean): Promise<AuthOutcome>;
   /** The challenge sent with 401/407 (and with 212, for the next session's MD5 nonce). */
   challenge(nonce: string): Chal;
 }
@@ -62,9 +63,9 @@ export function createAuthenticator(backend: SyncmlBackend, verifier: TokenVerif
   }
 
   return {
-    async authenticate(header, current, nonce) {
+    async authenticate(header, current, nonce, atRespUri) {
       if (!header.cred) {
-        return current ? { ok: true, user: current, status: STATUS.OK } : deny(STATUS.MISSING_CREDENTIALS, 'no credentials');
+        return current && atRespUri ? { ok: true, user: current, status: STATUS.OK } : deny(STATUS.MISSING_CREDENTIALS, 'no credentials');
       }
       const outcome = await check(header.cred, header, nonce);
       if (outcome.ok && current && current.userId !== outcome.user.userId) return deny(STATUS.INVALID_CREDENTIALS, 'session belongs to another user');

@@ -57,14 +57,18 @@ export class SyncmlEngine {
     return this.#maxMsgSize;
   }
 
-  async handle(message: SyncMLMessage, baseUri: string): Promise<SyncMLMessage> {
+  /**
+   * @param baseUri the endpoint URL, the base of the RespURI we hand out
+   * @param sessionToken the `sid` query parameter the message was posted with (our RespURI)
+   */
+  async handle(message: SyncMLMessage, baseUri: string, sessionToken?: string): Promise<SyncMLMessage> {
     const h = message.header;
     const session = this.#session(h);
     session.lastInMsgId = h.msgID;
     if (h.meta?.maxMsgSize) session.clientMaxMsgSize = Math.max(1024, h.meta.maxMsgSize);
     if (h.meta?.maxObjSize) session.clientMaxObjSize = h.meta.maxObjSize;
     const reply = new Reply(h.msgID);
-    const auth = await this.#auth.authenticate(h, session.user, session.nonce);
+    const auth = await this.#auth.authenticate(h, session.user, session.nonce, sessionToken === session.respToken);
     if (!auth.ok) {
       // Nothing of this message is executed; the client may retry with (other) credentials.
       session.user = undefined;

@@ -26,9 +26,13 @@ export const syncmlRoute: FastifyPluginAsync<SyncmlRouteOptions> = async (app: F
   app.addContentTypeParser(SYNCML_CONTENT_TYPE, { parseAs: 'buffer', bodyLimit }, (_req, body, done) => done(null, body));
 
   app.post(path, { bodyLimit }, async (request, reply) => {
+    // Fastify parses text/plain and JSON on its own; only SyncML reaches the engine.
+    if (!Buffer.isBuffer(request.body) || !request.headers['content-type']?.toLowerCase().startsWith(SYNCML_CONTENT_TYPE)) {
+      return reply.code(415).send({ statusCode: 415, code: 'SYNCML_UNSUPPORTED_MEDIA_TYPE', message: `POST ${path} takes ${SYNCML_CONTENT_TYPE}` });
+    }
     let message;
     try {
-      message = decodeMessage(request.body as Buffer, limits);
+      message = decodeMessage(request.body, limits);
     } catch (error) {
       if (!(error instanceof SyncmlError)) throw error;
       const status = error.status === 413 ? 413 : 400;
@@ -36,7 +40,8 @@ export const syncmlRoute: FastifyPluginAsync<SyncmlRouteOptions> = async (app: F
       return reply.code(status).send({ statusCode: status, code: error.code, message: error.message });
     }
     const base = `${request.protocol}://${request.host}${path}`;
-    const response = await options.engine.handle(message, base);
+    const sid = (request.query as Record<string, unknown> | undefined)?.sid;
+    const response = await options.engine.handle(message, base, typeof sid === 'string' ? sid : undefined);
     return reply.type(`${SYNCML_CONTENT_TYPE}; charset=UTF-8`).send(encodeMessage(response));
   });
 };

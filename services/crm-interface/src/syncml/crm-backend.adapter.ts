@@ -1,0 +1,169 @@
+import type { ContentTypeRef } from '@connector/syncml';
+import { CrmError, CRM_ERROR_CODES } from '../repositories/crm.error.js';
+import type { CrmData } from '../repositories/crm-data.js';
+import { DATASTORE_NAMES, type DatastoreName } from '../repositories/datastores.js';
+import type { Actor } from '../repositories/rights.js';
+import type { SyncTarget } from '../repositories/sync-state.repository.js';
+import type { DatastoreSpec, SyncmlBackend, SyncScope, SyncUser, WriteOutcome } from './syncml-backend.port.js';
+
+/** What the adapter needs from the record formats: the types per datastore and the codecs. */
+export interface RecordCodec {
+  /** Native type first, then the standard ones; the first standard type is the fallback. */
+  contentTypes(datastore: DatastoreName): readonly ContentTypeRef[];
+  encode(datastore: DatastoreName, record: unknown, contentType: string): string;
+  /** Record input for create/update; throws on data it cannot read. */
+  decode(datastore: DatastoreName, contentType: string, data: string): unknown;
+}
+
+/** LocURIs standard clients use for our datastores. */
+const ALIASES: Readonly<Record<DatastoreName, readonly string[]>> = {
+  contacts: ['contact', 'card', 'addressbook', 'vcard'],
+  companies: ['company'],
+  calendar: ['event', 'events', 'cal', 'appointments', 'vcalendar'],
+  emails: ['email', 'mail', 'mails'],
+  tasks: ['task', 'todo', 'todos'],
+  absences: ['absence'],
+};
+
+/** Record-id lookups run this many at a time (the pool has ~10 connections). */
+const PARALLEL = 8;
+const PAGE = 1_000;
+
+const actorOf = (user: SyncUser): Actor => ({ userId: user.userId, login: user.login, salesGroup: user.salesGroup });
+const targetOf = (scope: SyncScope): SyncTarget => ({ userId: scope.user.userId, deviceId: scope.deviceId, datastore: scope.datastore.name as DatastoreName });
+const toUser = (actor: Actor): SyncUser => ({ userId: actor.userId, login: actor.login, salesGroup: actor.salesGroup });
+
+async function inParallel<T, R>(items: readonly T[], fn: (item: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = [];
+  for (let i = 0; i < items.length; i += PARALLEL) out.push(...(await Promise.all(items.slice(i, i + PARALLEL).map(fn))));
+  return out;
+}
+
+function failure(error: unknown): WriteOutcome {
+  if (!(error instanceof CrmError)) throw error;
+  const result = error.code === CRM_ERROR_CODES.FORBIDDEN ? 'forbidden' : error.code === CRM_ERROR_CODES.NOT_FOUND ? 'not-found' : 'invalid';
+  return { result, message: error.message };
+}
+
+/** The SyncML engine's view of the CRM: repositories (rights applied), sync state and formats. */
+export function createCrmBackend(data: CrmData, codec: RecordCodec): SyncmlBackend {
+  const specs: DatastoreSpec[] = DATASTORE_NAMES.map((name) => {
+    const types = codec.contentTypes(name);
+    const native = types[0] as ContentTypeRef;
+    return { name, aliases: ALIASES[name], displayName: name, nativeType: native, contentTypes: types, fallbackType: types[1] ?? native };
+  });
+  const store = (scope: SyncScope) => data.datastore(scope.datastore.name);
+  const name = (scope: SyncScope) => scope.datastore.name as DatastoreName;
+
+  function decoded(scope: SyncScope, contentType: string, text: string): { input: unknown } | WriteOutcome {
+    try {
+      return { input: codec.decode(name(scope), contentType, text) };
+    } catch (error) {
+      return { result: 'invalid', message: (error as Error).message };
+    }
+  }
+
+  return {
+    datastores: () => specs,
+    async findUser(login) {
+      try {
+        const actor = await data.users.actorFor(login);
+        return actor.syncEnabled ? toUser(actor) : null;
+      } catch (error) {
+        if (error instanceof CrmError && error.code === CRM_ERROR_CODES.UNKNOWN_USER) return null;
+        throw error;
+      }
+    },
+    async verifyPassword(login, password) {
+      const actor = await data.users.verifyBasic(login, password);
+      return actor ? toUser(actor) : null;
+    },
+    async verifyMd5(login, nonce, digest) {
+      const actor = await data.users.verifyMd5(login, nonce, digest);
+      return actor ? toUser(actor) : null;
+    },
+    watermark: () => data.currentSeq(),
+    async changesSince(scope, sinceSeq, uptoSeq, cursor) {
+      const page = await store(scope).changesSince(actorOf(scope.user), targetOf(scope), { sinceSeq: cursor ?? sinceSeq, watermark: uptoSeq, limit: PAGE });
+      return {
+        changes: page.changes.map((c) => ({ recordId: c.type === 'upsert' ? c.record.id : c.recordId, kind: c.type })),
+        ...(page.more ? { cursor: page.nextSeq } : {}),
+      };
+    },
+    async listRecords(scope, cursor) {
+      const records = await store(scope).list(actorOf(scope.user), { afterId: cursor, limit: PAGE });
+      const recordIds = records.map((r) => r.id);
+      return records.length === PAGE ? { recordIds, cursor: recordIds[recordIds.length - 1] } : { recordIds };
+    },
+    async readRecords(scope, recordIds, contentType) {
+      const records = await store(scope).getMany(actorOf(scope.user), recordIds);
+      return records.map((r) => ({ recordId: r.id, version: r.version, data: codec.encode(name(scope), r, contentType) }));
+    },
+    async add(scope, contentType, text) {
+      const d = decoded(scope, contentType, text);
+      if (!('input' in d)) return d;
+      try {
+        const { record, changed } = await store(scope).create(actorOf(scope.user), d.input);
+        return { result: changed ? 'created' : 'existing', recordId: record.id, version: record.version };
+      } catch (error) {
+        return failure(error);
+      }
+    },
+    async replace(scope, recordId, contentType, text) {
+      const d = decoded(scope, contentType, text);
+      if (!('input' in d)) return d;
+      try {
+        const { record, changed } = await store(scope).update(actorOf(scope.user), recordId, d.input);
+        return { result: changed ? 'updated' : 'unchanged', recordId: record.id, version: record.version };
+      } catch (error) {
+        return failure(error);
+      }
+    },
+    async remove(scope, recordId) {
+      try {
+        await store(scope).delete(actorOf(scope.user), recordId);
+        return { result: 'deleted', recordId, version: '' };
+      } catch (error) {
+        return failure(error);
+      }
+    },
+    getAnchor: (scope) => data.sync.getAnchor(targetOf(scope)),
+    setAnchor: (scope, anchor) => data.sync.setAnchor(targetOf(scope), anchor),
+    async recordsForLuids(scope, luids) {
+      const found = await inParallel(luids, async (luid) => [luid, await data.sync.findByLuid(targetOf(scope), luid)] as const);
+      return new Map(found.filter((e): e is readonly [string, string] => e[1] !== null));
+    },
+    async luidsForRecords(scope, recordIds) {
+      const found = await inParallel(recordIds, async (id) => [id, await data.sync.findLuid(targetOf(scope), id)] as const);
+      return new Map(found.filter((e): e is readonly [string, string] => e[1] !== null));
+    },
+    async putMappings(scope, mappings) {
+      // Mappings of one record must land in order (the last LUID wins); different records in parallel.
+      const byRecord = new Map<string, string[]>();
+      for (const m of mappings) byRecord.set(m.recordId, [...(byRecord.get(m.recordId) ?? []), m.luid]);
+      await inParallel([...byRecord], async ([recordId, luids]) => {
+        for (const luid of luids) await data.sync.mapLuid(targetOf(scope), luid, recordId);
+      });
+    },
+    async removeMappings(scope, luids) {
+      if (luids === undefined) return data.sync.reset(targetOf(scope));
+      for (const luid of luids) {
+        const recordId = await data.sync.findByLuid(targetOf(scope), luid);
+        if (recordId !== null) await data.sync.unmapRecord(targetOf(scope), recordId);
+      }
+    },
+    async listMappings(scope) {
+      // Workaround until the sync-state repository lists a device's map (docs/requests-syncml.md):
+      // the mapped records among those the user can read; others cannot be deleted anyway.
+      const mappings = [];
+      let cursor: string | undefined;
+      do {
+        const page = await this.listRecords(scope, cursor);
+        const luids = await this.luidsForRecords(scope, page.recordIds);
+        for (const [recordId, luid] of luids) mappings.push({ recordId, luid });
+        cursor = page.cursor;
+      } while (cursor !== undefined);
+      return mappings;
+    },
+  };
+}
