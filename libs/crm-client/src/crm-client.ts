@@ -36,6 +36,15 @@ const RECORD_TYPES: Readonly<Record<string, string>> = {
   absences: 'absence',
 };
 
+export type ReadMode = 'two-way' | 'slow' | 'one-way-from-server' | 'refresh-from-server';
+
+const READ_MODES: Readonly<Record<ReadMode, number>> = {
+  'two-way': ALERT.TWO_WAY,
+  slow: ALERT.SLOW_SYNC,
+  'one-way-from-server': ALERT.ONE_WAY_FROM_SERVER,
+  'refresh-from-server': ALERT.REFRESH_FROM_SERVER,
+};
+
 /** Map commands are split so that each fits a small MaxMsgSize on its own. */
 const MAP_ITEMS_PER_COMMAND = 50;
 
@@ -65,14 +74,18 @@ export class CrmClient {
   }
 
   /**
-   * Two-way session (slow when there is no anchor, when `slow` is asked, or when the server
-   * answers 508): receives the server's modifications since our anchor. We send none.
+   * Receives the server's modifications since our anchor (we send none). `two-way` (default) and
+   * `one-way-from-server` deliver changes and turn slow when there is no anchor or the server
+   * answers 508; `slow` re-enumerates everything (mapped records as replaces); `refresh-from-server`
+   * forgets the server's map for us and sends everything as adds.
    */
-  async readChanges(user: string, datastore: string, options: { slow?: boolean } = {}): Promise<ReadResult> {
+  async readChanges(user: string, datastore: string, options: { mode?: ReadMode } = {}): Promise<ReadResult> {
     const key: AnchorKey = { user, datastore, deviceId: this.#o.deviceId };
-    const last = options.slow ? null : await this.#o.anchors.get(key);
+    const mode = options.mode ?? 'two-way';
+    const last = mode === 'two-way' || mode === 'one-way-from-server' ? await this.#o.anchors.get(key) : null;
     const next = newAnchor();
-    const ctx = await initialize(this.#settings(user, key.deviceId), datastore, this.contentType(datastore), last === null ? ALERT.SLOW_SYNC : ALERT.TWO_WAY, { last, next }, true);
+    const syncType = last === null && READ_MODES[mode] !== ALERT.REFRESH_FROM_SERVER ? ALERT.SLOW_SYNC : READ_MODES[mode];
+    const ctx = await initialize(this.#settings(user, key.deviceId), datastore, this.contentType(datastore), syncType, { last, next }, true);
     await receiveRest(ctx, await sendPackage(ctx, [emptySync(ctx)]));
     return {
       changes: ctx.run.changes,

@@ -1,4 +1,4 @@
-export { CrmClient, type CrmClientOptions } from './crm-client.js';
+export { CrmClient, type CrmClientOptions, type ReadMode } from './crm-client.js';
 export type { CrmChange, LuidMapping, ReadResult, WriteItem, WriteItemResult, WriteErrorKind } from './crm-client.types.js';
 export { MemoryAnchorStore, type AnchorKey, type AnchorStore } from './anchor-store.port.js';
 export { CRM_CLIENT_ERRORS, CrmClientError, CrmAuthError, isCrmClientError, type CrmClientErrorCode } from './crm-client.error.js';
