@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { createMetricsRegistry, healthPlugin } from '@connector/observability';
+import { createLogger, createMetricsRegistry, healthPlugin } from '@connector/observability';
 import { MailboxStore } from './store/mailbox-store.js';
 import { Persistence } from './store/persistence.js';
 import { Authenticator } from './auth/authenticator.js';
@@ -39,7 +39,8 @@ function wsdlOperations(wsdl: string): Set<string> {
 
 export async function buildApp(options: SimOptions = {}): Promise<FastifyInstance> {
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULTS.maxBodyBytes;
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: maxBodyBytes });
+  const logger = options.logger ?? createLogger({ service: 'exchange-sim', level: 'silent' });
+  const app = Fastify({ loggerInstance: logger, bodyLimit: maxBodyBytes }) as unknown as FastifyInstance;
   const store = new MailboxStore();
   const persistence = options.dataDir ? new Persistence(store, options.dataDir) : undefined;
   persistence?.load();

@@ -1,3 +1,4 @@
+import type { Logger } from '@connector/observability';
 import type { AuthMode } from './auth/authenticator.js';
 import type { FaultConfig } from './faults/fault-injector.js';
 import type { XmlLimits } from './xml/xml-parse.js';
@@ -13,8 +14,8 @@ export interface SimOptions {
   /** Seed the demo mailboxes when the store is empty. */
   demo?: boolean;
   faults?: FaultConfig;
-  /** pino logger options, or false for none (tests). */
-  logger?: boolean | { level: string };
+  /** The service logger (createLogger); none when omitted (tests). */
+  logger?: Logger;
 }
 
 export const DEFAULTS = {
@@ -24,7 +25,7 @@ export const DEFAULTS = {
   port: 8700,
 };
 
-export function optionsFromEnv(env: NodeJS.ProcessEnv, argv: string[]): SimOptions & { port: number; host: string } {
+export function optionsFromEnv(env: NodeJS.ProcessEnv, argv: string[]): Omit<SimOptions, 'logger'> & { port: number; host: string } {
   const arg = (name: string) => {
     const i = argv.indexOf(name);
     return i === -1 ? undefined : argv[i + 1];
@@ -37,6 +38,5 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv, argv: string[]): SimOptio
     dataDir: arg('--data-dir') ?? env.EXCHANGE_SIM_DATA_DIR,
     maxBodyBytes: env.EXCHANGE_SIM_MAX_BODY_BYTES ? Number(env.EXCHANGE_SIM_MAX_BODY_BYTES) : DEFAULTS.maxBodyBytes,
     demo: argv.includes('--demo'),
-    logger: { level: env.LOG_LEVEL ?? 'info' },
   };
 }

@@ -30,6 +30,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  expect(await sim.schema.validate()).toEqual([]);
   await sim.close();
 });
 
@@ -65,6 +66,8 @@ describe('NTLM over HTTP (connection-based, as IIS)', () => {
     const agent = new Agent({ keepAlive: true, maxSockets: 1 });
     const ok = await handshake(agent, 'svc-connector', 'S3cret!');
     expect(ok.status).toBe(200);
+    sim.schema.add('request', 'GetFolder', getInbox);
+    sim.schema.add('response', 'GetFolder', ok.text);
     expect(first(parseXml(ok.text), 'DisplayName')!.text).toBe('Inbox');
     const again = await post(agent, getInbox);
     expect(again.status).toBe(200);
