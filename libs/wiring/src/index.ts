@@ -2,3 +2,4 @@ export { queueConnection, openPipelineQueues, type PipelineQueues } from './queu
 export { openState, openRedis, openCursors } from './state.wiring.js';
 export { openExchange, exchangeAuth } from './exchange.wiring.js';
 export { openCrm, signingKey, cursorAnchorStore } from './crm.wiring.js';
+export { startPollWorker, type PollWorkerSettings } from './poll-worker.wiring.js';
