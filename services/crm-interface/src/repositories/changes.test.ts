@@ -104,6 +104,23 @@ describe('change tracking', () => {
     expect(await data.sync.findLuid(t, person.id)).toBe('17');
     await data.sync.mapLuid(t, '18', person.id);
     expect(await data.sync.findByLuid(t, '17')).toBeNull();
+    const other = (await data.persons.create(alice, { lastName: 'Other' })).record;
+    await data.sync.mapLuids(t, [
+      { luid: '20', recordId: other.id },
+      { luid: '21', recordId: other.id },
+      { luid: '22', recordId: person.id },
+    ]);
+    expect(await data.sync.listMappings(t)).toEqual([
+      { luid: '21', recordId: other.id },
+      { luid: '22', recordId: person.id },
+    ]);
+    expect(await data.sync.findByLuids(t, ['21', '22', '99'])).toEqual(new Map([['21', other.id], ['22', person.id]]));
+    expect(await data.sync.findLuids(t, [other.id])).toEqual(new Map([[other.id, '21']]));
+    await data.sync.unmapLuid(t, '21');
+    await data.sync.resetMap({ ...t, deviceId: 'other' });
+    expect(await data.sync.listMappings(t)).toEqual([{ luid: '22', recordId: person.id }]);
+    await data.sync.resetMap(t);
+    expect(await data.sync.getAnchor(t)).not.toBeNull();
     await data.sync.reset(t);
     expect(await data.sync.getAnchor(t)).toBeNull();
     expect(await data.sync.findLuid(t, person.id)).toBeNull();

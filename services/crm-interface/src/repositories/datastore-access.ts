@@ -53,7 +53,8 @@ export function datastoreAccess<R extends RecordMeta>(
     async create(actor, input) {
       const kind = (input as { kind?: unknown } | null)?.kind;
       if (definition.name === 'calendar' && kind === 'email') throw new InvalidRecordError('e-mails belong in the emails datastore');
-      const result = await repository.create(actor, withFixed(input));
+      const withDefaults = input && typeof input === 'object' ? { ...definition.createDefaults, ...input } : input;
+      const result = await repository.create(actor, withFixed(withDefaults));
       if (result.changed) await assertStillInStore(result.record.id);
       return result;
     },

@@ -12,13 +12,15 @@ export interface DatastoreDefinition {
   filter?: string;
   /** Fields a create through this datastore always gets. */
   fixed?: Record<string, unknown>;
+  /** Fields a create gets unless the input says otherwise (standard clients do not name an activity kind). */
+  createDefaults?: Record<string, unknown>;
 }
 
 export const DATASTORES: Record<DatastoreName, DatastoreDefinition> = {
   contacts: { name: 'contacts', objectType: 'person' },
   companies: { name: 'companies', objectType: 'company' },
   // Appointments, visits, meetings, calls and letters: everything with a date that is not a filed mail.
-  calendar: { name: 'calendar', objectType: 'activity', filter: "a.kind <> 'email'" },
+  calendar: { name: 'calendar', objectType: 'activity', filter: "a.kind <> 'email'", createDefaults: { kind: 'appointment' } },
   emails: { name: 'emails', objectType: 'activity', filter: "a.kind = 'email'", fixed: { kind: 'email' } },
   tasks: { name: 'tasks', objectType: 'task' },
   absences: { name: 'absences', objectType: 'absence' },

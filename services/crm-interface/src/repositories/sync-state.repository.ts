@@ -42,28 +42,80 @@ export class SyncStateRepository {
     );
   }
 
-  /** Forgets anchor and map of one device datastore (refresh syncs, a device starting over). */
+  /** Forgets anchor and map of one device datastore (a device starting over). */
   async reset(target: SyncTarget): Promise<void> {
-    const values = [target.userId, target.deviceId, target.datastore];
-    await this.db.query('DELETE FROM crm.sync_anchor WHERE user_id = $1 AND device_id = $2 AND datastore = $3', values);
-    await this.db.query('DELETE FROM crm.luid_map WHERE user_id = $1 AND device_id = $2 AND datastore = $3', values);
+    await this.db.query('DELETE FROM crm.sync_anchor WHERE user_id = $1 AND device_id = $2 AND datastore = $3', this.key(target));
+    await this.resetMap(target);
+  }
+
+  /** Forgets only the LUID map (refresh from server); the anchor is written when the session ends. */
+  async resetMap(target: SyncTarget): Promise<void> {
+    await this.db.query('DELETE FROM crm.luid_map WHERE user_id = $1 AND device_id = $2 AND datastore = $3', this.key(target));
+  }
+
+  private key(target: SyncTarget): unknown[] {
+    return [target.userId, target.deviceId, target.datastore];
   }
 
   /** Maps a client LUID to a record; a LUID or a record mapped before is re-pointed (one pair per side). */
   async mapLuid(target: SyncTarget, luid: string, recordId: string): Promise<void> {
+    await this.mapLuids(target, [{ luid, recordId }]);
+  }
+
+  /** `mapLuid` for many pairs in one transaction; within the batch the last pair for a LUID or record wins. */
+  async mapLuids(target: SyncTarget, pairs: readonly { luid: string; recordId: string }[]): Promise<void> {
+    const byLuid = new Map<string, string>();
+    const byRecord = new Map<string, string>();
+    for (const { luid, recordId } of pairs) {
+      const previousLuid = byRecord.get(recordId);
+      if (previousLuid !== undefined) byLuid.delete(previousLuid);
+      byLuid.set(luid, recordId);
+      byRecord.set(recordId, luid);
+    }
+    if (byLuid.size === 0) return;
+    const luids = [...byLuid.keys()];
+    const recordIds = [...byLuid.values()];
     await this.db.transaction(async (tx) => {
-      const values = [target.userId, target.deviceId, target.datastore];
-      await tx.query('DELETE FROM crm.luid_map WHERE user_id = $1 AND device_id = $2 AND datastore = $3 AND record_id = $4 AND luid <> $5', [
-        ...values,
-        recordId,
-        luid,
-      ]);
       await tx.query(
-        `INSERT INTO crm.luid_map (user_id, device_id, datastore, luid, record_id) VALUES ($1, $2, $3, $4, $5)
+        `DELETE FROM crm.luid_map m USING unnest($4::text[], $5::uuid[]) AS p(luid, record_id)
+          WHERE m.user_id = $1 AND m.device_id = $2 AND m.datastore = $3 AND m.record_id = p.record_id AND m.luid <> p.luid`,
+        [...this.key(target), luids, recordIds],
+      );
+      await tx.query(
+        `INSERT INTO crm.luid_map (user_id, device_id, datastore, luid, record_id)
+         SELECT $1, $2, $3, p.luid, p.record_id FROM unnest($4::text[], $5::uuid[]) AS p(luid, record_id)
          ON CONFLICT (user_id, device_id, datastore, luid) DO UPDATE SET record_id = EXCLUDED.record_id`,
-        [...values, luid, recordId],
+        [...this.key(target), luids, recordIds],
       );
     });
+  }
+
+  async findByLuids(target: SyncTarget, luids: readonly string[]): Promise<Map<string, string>> {
+    const { rows } = await this.db.query<{ luid: string; record_id: string }>(
+      'SELECT luid, record_id FROM crm.luid_map WHERE user_id = $1 AND device_id = $2 AND datastore = $3 AND luid = ANY($4::text[])',
+      [...this.key(target), luids],
+    );
+    return new Map(rows.map((row) => [row.luid, row.record_id]));
+  }
+
+  async findLuids(target: SyncTarget, recordIds: readonly string[]): Promise<Map<string, string>> {
+    const { rows } = await this.db.query<{ luid: string; record_id: string }>(
+      'SELECT luid, record_id FROM crm.luid_map WHERE user_id = $1 AND device_id = $2 AND datastore = $3 AND record_id = ANY($4::uuid[])',
+      [...this.key(target), recordIds],
+    );
+    return new Map(rows.map((row) => [row.record_id, row.luid]));
+  }
+
+  async listMappings(target: SyncTarget): Promise<{ luid: string; recordId: string }[]> {
+    const { rows } = await this.db.query<{ luid: string; record_id: string }>(
+      'SELECT luid, record_id FROM crm.luid_map WHERE user_id = $1 AND device_id = $2 AND datastore = $3 ORDER BY luid',
+      this.key(target),
+    );
+    return rows.map((row) => ({ luid: row.luid, recordId: row.record_id }));
+  }
+
+  async unmapLuid(target: SyncTarget, luid: string): Promise<void> {
+    await this.db.query('DELETE FROM crm.luid_map WHERE user_id = $1 AND device_id = $2 AND datastore = $3 AND luid = $4', [...this.key(target), luid]);
   }
 
   async findByLuid(target: SyncTarget, luid: string): Promise<string | null> {
