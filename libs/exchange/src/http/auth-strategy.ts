@@ -1,5 +1,5 @@
 import type http from 'node:http';
-import { createType1Message, createType3Message, decodeType2Message } from '@ewsjs/ntlm-client';
+import ntlm from '@ewsjs/ntlm-client';
 import type { ExchangeAuth } from '../ews-gateway.config.js';
 import { createAgent, sendOnce, type RawRequest, type RawResponse } from './http-transport.js';
 
@@ -87,11 +87,11 @@ class NtlmSender implements AuthenticatedSender {
 
   private async handshake(conn: NtlmConnection, request: RawRequest, timeoutMs: number): Promise<RawResponse> {
     this.handshakes += 1;
-    const type1 = createType1Message('.', this.domain);
+    const type1 = ntlm.createType1Message('.', this.domain);
     const challenge = await sendOnce(conn.agent, { ...request, body: '', headers: { ...request.headers, Authorization: type1 } }, timeoutMs);
     const header = [challenge.headers['www-authenticate']].flat().find((h) => h?.startsWith('NTLM '));
     if (challenge.status !== 401 || !header) return challenge;
-    const type3 = createType3Message(decodeType2Message(header), this.user, this.auth.password, '.', this.domain);
+    const type3 = ntlm.createType3Message(ntlm.decodeType2Message(header), this.user, this.auth.password, '.', this.domain);
     const res = await sendOnce(conn.agent, { ...request, headers: { ...request.headers, Authorization: type3 } }, timeoutMs);
     conn.authenticated = res.status !== 401 && res.socket === challenge.socket ? res.socket : null;
     return res;

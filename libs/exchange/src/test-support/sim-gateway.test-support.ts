@@ -15,7 +15,7 @@ export class SimServer {
   private constructor(readonly app: SimApp) {}
 
   static async start(options: SimOptions = {}): Promise<SimServer> {
-    const app = await buildApp({ adminKey: ADMIN_KEY, logger: false, ...options });
+    const app = await buildApp({ adminKey: ADMIN_KEY, ...options });
     await app.listen({ port: 0, host: '127.0.0.1' });
     const address = app.server.address();
     const server = new SimServer(app);
