@@ -13,4 +13,18 @@ describe('validateSyncmlMessages', () => {
     expect(report.invalid).toEqual([1]);
     expect(report.issues[0]?.message).toMatch(/Data/);
   });
+
+  it('validates more than one xmllint batch and keeps the indexes of later batches', async () => {
+    const big: SyncMLMessage = {
+      header,
+      body: [{ kind: 'Add', cmdID: 1, items: [{ source: { locURI: 'luid-1' }, data: 'x'.repeat(1024 * 1024) }] }],
+      final: true,
+    };
+    const xml = encodeMessage(big);
+    const broken = xml.replace('<CmdID>1</CmdID>', '');
+    const messages = [...Array.from({ length: 10 }, () => xml), broken];
+    const report = await validateSyncmlMessages(messages);
+    expect(report.valid).toBe(false);
+    expect(report.invalid).toEqual([10]);
+  });
 });
