@@ -48,6 +48,8 @@ describe('folders', () => {
     expect(all((await find('Shallow')).doc, 'DisplayName').map((n) => n.text)).toEqual(['CRM']);
     const deep = await find('Deep');
     expect(all(deep.doc, 'DisplayName').map((n) => n.text)).toEqual(['CRM', 'Filed']);
+    const named = await find('Deep', '<m:Restriction><t:IsEqualTo><t:FieldURI FieldURI="folder:DisplayName"/><t:FieldURIOrConstant><t:Constant Value="filed"/></t:FieldURIOrConstant></t:IsEqualTo></m:Restriction>');
+    expect(all(named.doc, 'DisplayName').map((n) => n.text)).toEqual(['Filed']);
     const paged = await find('Deep', '<m:IndexedPageFolderView MaxEntriesReturned="1" Offset="1" BasePoint="Beginning"/>');
     expect(first(paged.doc, 'RootFolder')!.attrs).toMatchObject({ IndexedPagingOffset: '2', TotalItemsInView: '2', IncludesLastItemInRange: 'true' });
   });

@@ -6,6 +6,7 @@ import { successMessage } from '../soap/response-message.js';
 import { parseShape } from '../items/shape.js';
 import type { Folder } from '../store/model.js';
 import { perElement, resolveFolder, type OpContext } from './context.js';
+import { compileRestriction, type GetterFor } from './restriction.js';
 import { renderFolder } from './folder-render.js';
 
 export function getFolder(req: XNode, ctx: OpContext): string {
@@ -29,6 +30,22 @@ function descendants(ctx: OpContext, folder: Folder, deep: boolean): Folder[] {
   return out;
 }
 
+/** Folder properties a FindFolder restriction can test. */
+function folderGetter(ctx: OpContext): GetterFor<Folder> {
+  return (path) => {
+    const uri = path.attrs.FieldURI ?? '';
+    const getters: Record<string, (f: Folder) => string | number> = {
+      'folder:DisplayName': (f) => f.displayName,
+      'folder:FolderClass': (f) => f.folderClass,
+      'folder:TotalCount': (f) => ctx.store.folderItems.get(f.id)?.size ?? 0,
+      'folder:ChildFolderCount': (f) => ctx.store.childFolders(f.id).length,
+    };
+    const get = path.local === 'FieldURI' ? getters[uri] : undefined;
+    if (!get) throw ewsError('ErrorUnsupportedPathForQuery', uri);
+    return { get };
+  };
+}
+
 export function findFolder(req: XNode, ctx: OpContext): string {
   const shape = parseShape(child(req, 'FolderShape'));
   const traversal = req.attrs.Traversal ?? 'Shallow';
@@ -36,9 +53,12 @@ export function findFolder(req: XNode, ctx: OpContext): string {
     throw ewsError('ErrorSchemaValidation', `Traversal '${traversal}' is not valid.`, true);
   }
   const view = child(req, 'IndexedPageFolderView');
+  const restriction = child(req, 'Restriction')?.children[0];
+  const predicate = restriction ? compileRestriction(restriction, folderGetter(ctx)) : undefined;
   const messages = (child(req, 'ParentFolderIds')?.children ?? []).map((node) =>
     perElement('FindFolderResponseMessage', '', () => {
-      const all = traversal === 'SoftDeleted' ? [] : descendants(ctx, resolveFolder(ctx, node), traversal === 'Deep');
+      const found = traversal === 'SoftDeleted' ? [] : descendants(ctx, resolveFolder(ctx, node), traversal === 'Deep');
+      const all = predicate ? found.filter(predicate) : found;
       const offset = Number(view?.attrs.Offset ?? 0);
       const max = view?.attrs.MaxEntriesReturned ? Number(view.attrs.MaxEntriesReturned) : all.length;
       const fromEnd = view?.attrs.BasePoint === 'End';

@@ -6,7 +6,8 @@ import { isKnownUri, propByUri } from '../items/properties.js';
 import type { Recipient } from '../items/codecs.js';
 
 type Value = string | number | boolean | undefined;
-type Getter = (item: Item) => Value | Value[];
+type Getter<T = Item> = (target: T) => Value | Value[];
+export type GetterFor<T> = (path: XNode) => { get: Getter<T>; type?: string };
 
 const DATE = /^\d{4}-\d{2}-\d{2}T/;
 
@@ -91,22 +92,22 @@ const COMPARATORS: Record<string, (d: number) => boolean> = {
   IsLessThanOrEqualTo: (d) => d <= 0,
 };
 
-export type Predicate = (item: Item) => boolean;
+export type Predicate<T = Item> = (target: T) => boolean;
 
-/** Compiles a SearchExpression (the child of Restriction) into a predicate. */
-export function compileRestriction(expr: XNode): Predicate {
+/** Compiles a SearchExpression (the child of Restriction) into a predicate over items or, with `getterFor`, folders. */
+export function compileRestriction<T = Item>(expr: XNode, getterFor: GetterFor<T> = getter as unknown as GetterFor<T>): Predicate<T> {
   const op = expr.local;
   if (op === 'And' || op === 'Or') {
-    const parts = expr.children.map(compileRestriction);
+    const parts = expr.children.map((c) => compileRestriction(c, getterFor));
     return op === 'And' ? (i) => parts.every((p) => p(i)) : (i) => parts.some((p) => p(i));
   }
   if (op === 'Not') {
-    const inner = compileRestriction(expr.children[0]!);
+    const inner = compileRestriction(expr.children[0]!, getterFor);
     return (i) => !inner(i);
   }
   const path = expr.children.find((c) => /FieldURI$/.test(c.local) && c.local !== 'FieldURIOrConstant');
   if (!path) throw ewsError('ErrorSchemaValidation', `${op} needs a property path.`, true);
-  const { get, type } = getter(path);
+  const { get, type } = getterFor(path);
   if (op === 'Exists') return (i) => get(i) !== undefined;
   if (op === 'Contains') {
     const value = constantOf(expr).toLowerCase();
