@@ -16,3 +16,4 @@ export type { NonceStore } from './nonce-store.port.js';
 export { MemoryNonceStore } from './memory-nonce-store.adapter.js';
 export { PgNonceStore, nonceTableSql, type PgNonceStoreOptions, type SqlQueryable } from './pg-nonce-store.adapter.js';
 export { writeKeyFiles } from './keygen.cli.js';
+export { CONNECTOR_PRINCIPAL } from './principal.js';

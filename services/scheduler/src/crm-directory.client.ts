@@ -1,9 +1,7 @@
 import { z } from 'zod';
 import { ConnectorError } from '@connector/core';
+import { CONNECTOR_PRINCIPAL } from '@connector/crm-token';
 import type { CrmSyncUser } from '@connector/scheduling';
-
-/** The principal the connector names in tokens for calls that act for no single user. */
-export const CONNECTOR_PRINCIPAL = '@connector';
 
 const usersSchema = z.object({
   users: z.array(z.object({ login: z.string().min(1), email: z.string().optional(), syncEnabled: z.boolean() })),
