@@ -2,6 +2,7 @@ import type { ExchangePort } from '../exchange.port.js';
 
 /** What the contract suite needs besides the port: a way to act as Exchange's users and mail flow. */
 export interface ContractEnv {
+  /** Configured with the extra property `rating` (ExchangeGatewayOptions.extraProperties). */
   port: ExchangePort;
   /** A fresh mailbox the service account may impersonate. */
   newMailbox(options?: { locale?: string }): Promise<string>;

@@ -11,7 +11,7 @@ const schema = newSchemaCollector();
 
 beforeAll(async () => {
   sim = await SimServer.start();
-  gateway = simGateway(sim, schema);
+  gateway = simGateway(sim, schema, { extraProperties: ['rating'] });
 });
 afterAll(async () => {
   await gateway?.close();

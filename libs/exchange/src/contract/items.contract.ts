@@ -16,7 +16,7 @@ export const CONTACT = parse<Contact>({
   emails: [{ slot: 'email1', address: 'juergen@mueller.example' }, { slot: 'email2', address: 'jw@private.example' }],
   phones: [{ kind: 'business', number: '+49 30 1234' }, { kind: 'mobile', number: '+49 170 55' }, { kind: 'homeFax', number: '+49 30 99' }],
   addresses: [{ kind: 'business', street: 'Hauptstr. 1', city: 'Berlin', postalCode: '10115', country: 'Germany' }, { kind: 'home', city: 'Potsdam' }],
-  notes: 'Prefers calls\nbefore noon', isCompany: false,
+  notes: 'Prefers calls\nbefore noon', isCompany: false, extra: { rating: 'A' },
 });
 
 /** What Exchange shows for CONTACT: it derives the display name from given name and surname. */
@@ -71,6 +71,19 @@ export function itemsContract(env: EnvRef): void {
     expect(next.itemId).toBe(ref.itemId);
     expect(next.changeKey).not.toBe(ref.changeKey);
     expect(ok((await env().port.getItems(mailbox, 'contact', [ref.itemId]))[0]).item).toEqual({ ...changed, displayName: 'Jürgen Weiß' });
+  });
+
+  it('clears extended fields on update (company flag, mapped extra fields)', async () => {
+    const mailbox = await env().newMailbox();
+    const folderId = await folder(mailbox, '/<contacts>');
+    const company: Contact = { ...CONTACT, isCompany: true };
+    const ref = ok((await env().port.createItems(mailbox, 'contact', folderId, [{ linkId: 'link-company', item: company }]))[0]);
+    expect(ok((await env().port.getItems(mailbox, 'contact', [ref.itemId]))[0]).item).toMatchObject({ isCompany: true, extra: { rating: 'A' } });
+    const person: Contact = { ...CONTACT, isCompany: false, extra: {} };
+    ok((await env().port.updateItems(mailbox, 'contact', [{ ref, item: person, changedFields: ['isCompany', 'extra'] }]))[0]);
+    const read = ok((await env().port.getItems(mailbox, 'contact', [ref.itemId]))[0]);
+    expect(read.item).toMatchObject({ isCompany: false, extra: {} });
+    expect(read.markers).toEqual({ linkId: 'link-company' });
   });
 
   it('round-trips a task and lets its status change alone', async () => {

@@ -10,6 +10,7 @@ import {
 } from 'ews-javascript-api';
 import type { Appointment } from '@connector/core';
 import { attendeesFromEws, writeAttendees } from './attendees.mapper.js';
+import { removeExtendedProperty } from './stand-in-removals.js';
 import { compact } from './contact.mapper.js';
 import { bodyText, epochOf, formatInZone, safe, sensitivityFromEws, sensitivityToEws, textBody, toAddress, toEwsDateTime } from './ews-values.js';
 import { recurrenceFromEws, recurrenceToEws } from './recurrence.mapper.js';
@@ -125,7 +126,7 @@ export const appointmentMapper: TypeMapper<'appointment'> = {
     extra: (item, v, ctx) => {
       for (const [name, def] of ctx.props.extras) {
         if (v.extra[name]) item.SetExtendedProperty(def, v.extra[name]);
-        else item.RemoveExtendedProperty(def);
+        else removeExtendedProperty(item, def);
       }
     },
   },

@@ -11,7 +11,7 @@ import {
 } from 'ews-javascript-api';
 import type { Contact } from '@connector/core';
 import { bodyText, safe, textBody, tryGet } from './ews-values.js';
-import { removeDictionaryEntry } from './dictionary-entries.js';
+import { removeDictionaryEntry, removeExtendedProperty } from './stand-in-removals.js';
 import type { FieldWriter, TypeMapper } from './type-mapper.js';
 
 type EmailSlot = Contact['emails'][number]['slot'];
@@ -87,13 +87,13 @@ const writers: TypeMapper<'contact'>['writers'] = {
   },
   isCompany: (item, value, ctx) => {
     if (value.isCompany) item.SetExtendedProperty(ctx.props.isCompany, 'true');
-    else item.RemoveExtendedProperty(ctx.props.isCompany);
+    else removeExtendedProperty(item, ctx.props.isCompany);
   },
   extra: (item, value, ctx) => {
     for (const [name, def] of ctx.props.extras) {
       const v = value.extra[name];
       if (v) item.SetExtendedProperty(def, v);
-      else item.RemoveExtendedProperty(def);
+      else removeExtendedProperty(item, def);
     }
   },
 };

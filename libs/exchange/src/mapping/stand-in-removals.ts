@@ -1,4 +1,4 @@
-import type { Item } from 'ews-javascript-api';
+import { ExtendedProperty, type ExtendedPropertyDefinition, type Item } from 'ews-javascript-api';
 
 interface DictionaryInternals<K> {
   Contains(key: K): boolean;
@@ -24,4 +24,20 @@ export function removeDictionaryEntry<K>(item: Item, dictionary: unknown, key: K
   entry.Key = key;
   dict.removedEntries.Add(key, entry);
   dict.Changed();
+}
+
+interface ExtendedCollectionInternals {
+  removedItems: unknown[];
+  Changed(): void;
+}
+
+/**
+ * Deletes one of our extended properties (DeleteItemField). As with dictionary entries, the
+ * library only deletes what it loaded; on an update stand-in nothing is loaded, so record it.
+ */
+export function removeExtendedProperty(item: Item, def: ExtendedPropertyDefinition): void {
+  if (item.IsNew || item.RemoveExtendedProperty(def)) return;
+  const collection = item.ExtendedProperties as unknown as ExtendedCollectionInternals;
+  collection.removedItems.push(new ExtendedProperty(def));
+  collection.Changed();
 }
