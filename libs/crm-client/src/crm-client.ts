@@ -28,7 +28,7 @@ export interface CrmClientOptions {
 }
 
 const RECORD_TYPES: Readonly<Record<string, string>> = {
-  contacts: 'person',
+  contacts: 'contact',
   companies: 'company',
   calendar: 'activity',
   emails: 'activity',

@@ -27,7 +27,7 @@ function initAndAdd(luid: string): string {
   return (
     `<Alert><CmdID>1</CmdID><Data>201</Data><Item><Target><LocURI>contacts</LocURI></Target><Source><LocURI>./contacts</LocURI></Source>${anchor}</Item></Alert>` +
     `<Sync><CmdID>2</CmdID><Target><LocURI>contacts</LocURI></Target><Source><LocURI>./contacts</LocURI></Source>` +
-    `<Add><CmdID>3</CmdID><Meta><Type xmlns='syncml:metinf'>application/vnd.crm-exchange.person+xml</Type></Meta>` +
+    `<Add><CmdID>3</CmdID><Meta><Type xmlns='syncml:metinf'>application/vnd.crm-exchange.contact+xml</Type></Meta>` +
     `<Item><Source><LocURI>${luid}</LocURI></Source><Data>${nativePayload('contacts', { firstName: 'Intruder', lastName: luid }).replace(/&/g, '&amp;').replace(/</g, '&lt;')}</Data></Item></Add></Sync>`
   );
 }

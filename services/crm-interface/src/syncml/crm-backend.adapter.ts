@@ -25,19 +25,11 @@ const ALIASES: Readonly<Record<DatastoreName, readonly string[]>> = {
   absences: ['absence'],
 };
 
-/** Record-id lookups run this many at a time (the pool has ~10 connections). */
-const PARALLEL = 8;
 const PAGE = 1_000;
 
 const actorOf = (user: SyncUser): Actor => ({ userId: user.userId, login: user.login, salesGroup: user.salesGroup });
 const targetOf = (scope: SyncScope): SyncTarget => ({ userId: scope.user.userId, deviceId: scope.deviceId, datastore: scope.datastore.name as DatastoreName });
 const toUser = (actor: Actor): SyncUser => ({ userId: actor.userId, login: actor.login, salesGroup: actor.salesGroup });
-
-async function inParallel<T, R>(items: readonly T[], fn: (item: T) => Promise<R>): Promise<R[]> {
-  const out: R[] = [];
-  for (let i = 0; i < items.length; i += PARALLEL) out.push(...(await Promise.all(items.slice(i, i + PARALLEL).map(fn))));
-  return out;
-}
 
 function failure(error: unknown): WriteOutcome {
   if (!(error instanceof CrmError)) throw error;
@@ -129,41 +121,13 @@ export function createCrmBackend(data: CrmData, codec: RecordCodec): SyncmlBacke
     },
     getAnchor: (scope) => data.sync.getAnchor(targetOf(scope)),
     setAnchor: (scope, anchor) => data.sync.setAnchor(targetOf(scope), anchor),
-    async recordsForLuids(scope, luids) {
-      const found = await inParallel(luids, async (luid) => [luid, await data.sync.findByLuid(targetOf(scope), luid)] as const);
-      return new Map(found.filter((e): e is readonly [string, string] => e[1] !== null));
-    },
-    async luidsForRecords(scope, recordIds) {
-      const found = await inParallel(recordIds, async (id) => [id, await data.sync.findLuid(targetOf(scope), id)] as const);
-      return new Map(found.filter((e): e is readonly [string, string] => e[1] !== null));
-    },
-    async putMappings(scope, mappings) {
-      // Mappings of one record must land in order (the last LUID wins); different records in parallel.
-      const byRecord = new Map<string, string[]>();
-      for (const m of mappings) byRecord.set(m.recordId, [...(byRecord.get(m.recordId) ?? []), m.luid]);
-      await inParallel([...byRecord], async ([recordId, luids]) => {
-        for (const luid of luids) await data.sync.mapLuid(targetOf(scope), luid, recordId);
-      });
-    },
+    recordsForLuids: (scope, luids) => data.sync.findByLuids(targetOf(scope), luids),
+    luidsForRecords: (scope, recordIds) => data.sync.findLuids(targetOf(scope), recordIds),
+    putMappings: (scope, mappings) => data.sync.mapLuids(targetOf(scope), mappings),
     async removeMappings(scope, luids) {
-      if (luids === undefined) return data.sync.reset(targetOf(scope));
-      for (const luid of luids) {
-        const recordId = await data.sync.findByLuid(targetOf(scope), luid);
-        if (recordId !== null) await data.sync.unmapRecord(targetOf(scope), recordId);
-      }
+      if (luids === undefined) return data.sync.resetMap(targetOf(scope));
+      for (const luid of luids) await data.sync.unmapLuid(targetOf(scope), luid);
     },
-    async listMappings(scope) {
-      // Workaround until the sync-state repository lists a device's map (docs/requests-syncml.md):
-      // the mapped records among those the user can read; others cannot be deleted anyway.
-      const mappings = [];
-      let cursor: string | undefined;
-      do {
-        const page = await this.listRecords(scope, cursor);
-        const luids = await this.luidsForRecords(scope, page.recordIds);
-        for (const [recordId, luid] of luids) mappings.push({ recordId, luid });
-        cursor = page.cursor;
-      } while (cursor !== undefined);
-      return mappings;
-    },
+    listMappings: (scope) => data.sync.listMappings(targetOf(scope)),
   };
 }

@@ -56,7 +56,7 @@ describe('packages split across messages', () => {
 
     const read = await client.readChanges(ALICE, 'emails');
     const big = read.changes.find((c) => c.recordId === result!.recordId);
-    expect(parseNative(big!.payload!).bodyHtml).toBe(body);
+    expect(parseNative('emails', big!.payload!).bodyHtml).toBe(body);
     await read.complete([{ recordId: result!.recordId!, luid: 'big-1' }]);
   });
 });

@@ -42,7 +42,7 @@ describe('CRM rights through SyncML', () => {
     const ids = bobs.changes.map((c) => c.recordId);
     expect(ids).toContain(shared.id);
     expect(ids).not.toContain(secret.id);
-    expect(bobs.changes.map((c) => parseNative(c.payload!).subject)).not.toContain('Doctor');
+    expect(bobs.changes.map((c) => parseNative('calendar', c.payload!).subject)).not.toContain('Doctor');
     await bobs.complete(bobs.changes.map((c) => ({ recordId: c.recordId!, luid: `bob-${c.recordId}` })));
 
     await calendar.update(server.crm.alice, shared.id, { private: true });

@@ -31,7 +31,7 @@ describe('two-way sync', () => {
     expect(first.slowSync).toBe(true);
     expect(first.changes.map((ch) => ch.op)).toEqual(['add', 'add', 'add']);
     expect(new Set(first.changes.map((ch) => ch.recordId))).toEqual(new Set([a!.id, b!.id, c!.id]));
-    expect(parseNative(first.changes.find((ch) => ch.recordId === a!.id)!.payload!)).toMatchObject({ firstName: 'Ada', lastName: 'Lovelace' });
+    expect(parseNative('contacts', first.changes.find((ch) => ch.recordId === a!.id)!.payload!)).toMatchObject({ firstName: 'Ada', lastName: 'Lovelace' });
     await first.complete(first.changes.map((ch) => ({ recordId: ch.recordId!, luid: `link-${ch.recordId}` })));
 
     await server.crm.data.datastore('contacts').update(server.crm.alice, a!.id, { lastName: 'King' });
@@ -42,7 +42,7 @@ describe('two-way sync', () => {
     const byOp = Object.fromEntries(second.changes.map((ch) => [ch.op, ch]));
     expect(second.changes).toHaveLength(3);
     expect(byOp.replace).toMatchObject({ recordId: a!.id, luid: `link-${a!.id}` });
-    expect(parseNative(byOp.replace!.payload!)).toMatchObject({ lastName: 'King' });
+    expect(parseNative('contacts', byOp.replace!.payload!)).toMatchObject({ lastName: 'King' });
     expect(byOp.delete).toMatchObject({ luid: `link-${b!.id}` });
     expect(byOp.add).toMatchObject({ recordId: d!.id });
     await second.complete([{ recordId: d!.id, luid: 'link-d' }]);
@@ -128,7 +128,7 @@ describe('sync initialization and the other sync types', () => {
     const other = await addPerson('Not', 'Mine');
     const cred = () => tokenCred(server.signer.issue(ALICE));
     const add = (luid: string, name: string, cmd = 10) =>
-      `<Add><CmdID>${cmd}</CmdID><Meta><Type xmlns='syncml:metinf'>application/vnd.crm-exchange.person+xml</Type></Meta><Item><Source><LocURI>${luid}</LocURI></Source><Data>${escape(nativePayload('contacts', { firstName: name }))}</Data></Item></Add>`;
+      `<Add><CmdID>${cmd}</CmdID><Meta><Type xmlns='syncml:metinf'>application/vnd.crm-exchange.contact+xml</Type></Meta><Item><Source><LocURI>${luid}</LocURI></Source><Data>${escape(nativePayload('contacts', { firstName: name }))}</Data></Item></Add>`;
     const session = async (type: number, next: string, adds: string) => {
       const client = new RawSyncmlClient(server.url, 'IMEI:refresh', server.wire);
       const alert = `<Alert><CmdID>1</CmdID><Data>${type}</Data><Item><Target><LocURI>contacts</LocURI></Target><Source><LocURI>./c</LocURI></Source><Meta><Anchor xmlns='syncml:metinf'><Next>${next}</Next></Anchor></Meta></Item></Alert>`;
@@ -160,7 +160,7 @@ describe('sync initialization and the other sync types', () => {
     const data = results?.kind === 'Results' ? results.items[0]?.data : undefined;
     const stores = data && typeof data === 'object' && 'devInf' in data ? data.devInf.dataStores : [];
     expect(stores.map((d) => d.sourceRef)).toEqual(['contacts', 'companies', 'calendar', 'emails', 'tasks', 'absences']);
-    expect(stores[0]?.rxPref.ctType).toBe('application/vnd.crm-exchange.person+xml');
+    expect(stores[0]?.rxPref.ctType).toBe('application/vnd.crm-exchange.contact+xml');
   });
 });
 

@@ -15,7 +15,7 @@ export interface DatastoreSpec {
   /** Other LocURIs standard clients use for it (`card`, `calendar`, ...). */
   aliases: readonly string[];
   displayName: string;
-  /** The native CRM XML type, e.g. `application/vnd.crm-exchange.person+xml`. */
+  /** The native CRM XML type, e.g. `application/vnd.crm-exchange.contact+xml`. */
   nativeType: ContentTypeRef;
   /** Every type the store encodes and decodes, native first, then the standard ones. */
   contentTypes: readonly ContentTypeRef[];

@@ -5,42 +5,25 @@ import { PgNonceStore, createTokenSigner, createTokenVerifier, generateKeyPair, 
 import { SyncmlWireRecorder } from '@connector/syncml/test-support';
 import { createTestCrm, type TestCrm } from '../crm.test-support.js';
 import type { DatastoreName } from '../repositories/datastores.js';
-import { createCrmBackend, type RecordCodec } from './crm-backend.adapter.js';
+import { recordCodec } from '../formats/record-codec.js';
+import { NATIVE_SPECS, decodeNativeRecord, encodeNativeRecord, nativeContentType } from '../formats/native.codec.js';
+import { DATASTORE_NAMES } from '../repositories/datastores.js';
+import { createCrmBackend } from './crm-backend.adapter.js';
 import { SyncmlEngine, type SyncmlEngineOptions } from './session.engine.js';
 import { syncmlRoute } from './syncml.route.js';
 
-const RECORD_TYPES: Record<DatastoreName, string> = {
-  contacts: 'person',
-  companies: 'company',
-  calendar: 'activity',
-  emails: 'activity',
-  tasks: 'task',
-  absences: 'absence',
-};
-
-export const nativeType = (datastore: DatastoreName) => `application/vnd.crm-exchange.${RECORD_TYPES[datastore]}+xml`;
-
-const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-const unescapeXml = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
-
-/** Native payload of a record input (the codec the suite runs with). */
+/**
+ * Native payload carrying only the given fields: the native format reads an absent element as
+ * "not sent", so the record keeps (or defaults) the rest, as with a client that knows few fields.
+ */
 export function nativePayload(datastore: DatastoreName, fields: Record<string, unknown>): string {
-  return `<${RECORD_TYPES[datastore]}>${escapeXml(JSON.stringify(fields))}</${RECORD_TYPES[datastore]}>`;
+  let xml = encodeNativeRecord(datastore, fields);
+  const spec = NATIVE_SPECS[datastore];
+  for (const field of [...spec.fields, ...(spec.readOnly ?? [])]) if (!(field.name in fields)) xml = xml.replace(`<${field.name}/>`, '');
+  return xml;
 }
 
-export function parseNative(payload: string): Record<string, unknown> {
-  return JSON.parse(unescapeXml(payload.replace(/^<[a-z]+>/, '').replace(/<\/[a-z]+>$/, ''))) as Record<string, unknown>;
-}
-
-/** Native records only; the suite's standard-client tests plug in the real vCard/iCalendar formats. */
-export const testCodec: RecordCodec = {
-  contentTypes: (ds) => [{ ctType: nativeType(ds), verCT: '1.0' }],
-  encode(ds, record) {
-    const { id: _id, version: _v, updatedAt: _u, companyName: _c, favourite: _f, documents: _d, ...fields } = record as Record<string, unknown>;
-    return nativePayload(ds, fields);
-  },
-  decode: (_ds, _type, data) => parseNative(data),
-};
+export const parseNative = (datastore: DatastoreName, payload: string): Record<string, unknown> => decodeNativeRecord(datastore, payload);
 
 export interface SyncmlTestServer {
   crm: TestCrm;
@@ -58,7 +41,7 @@ export interface SyncmlTestServer {
   close(): Promise<void>;
 }
 
-export async function startSyncmlServer(label: string, options: Partial<SyncmlEngineOptions> & { codec?: RecordCodec } = {}): Promise<SyncmlTestServer> {
+export async function startSyncmlServer(label: string, options: Partial<SyncmlEngineOptions> = {}): Promise<SyncmlTestServer> {
   const crm = await createTestCrm(label);
   const keys = generateKeyPair();
   const signer = createTokenSigner({ key: { algorithm: 'ed25519', privateKey: keys.privateKeyPem } });
@@ -66,7 +49,7 @@ export async function startSyncmlServer(label: string, options: Partial<SyncmlEn
     keys: [{ algorithm: 'ed25519', publicKey: keys.publicKeyPem }],
     nonceStore: new PgNonceStore({ db: crm.db.pool, table: 'crm.token_nonce' }),
   });
-  const engine = new SyncmlEngine({ backend: createCrmBackend(crm.data, options.codec ?? testCodec), verifier, ...options });
+  const engine = new SyncmlEngine({ backend: createCrmBackend(crm.data, recordCodec), verifier, ...options });
   const app = Fastify({ logger: false });
   await app.register(syncmlRoute, { engine });
   await app.listen({ port: 0, host: '127.0.0.1' });
@@ -86,7 +69,7 @@ export async function startSyncmlServer(label: string, options: Partial<SyncmlEn
         url,
         tokens: signer,
         anchors: new MemoryAnchorStore(),
-        contentTypes: Object.fromEntries(Object.keys(RECORD_TYPES).map((ds) => [ds, { ctType: nativeType(ds as DatastoreName), verCT: '1.0' }])),
+        contentTypes: Object.fromEntries(DATASTORE_NAMES.map((ds) => [ds, { ctType: nativeContentType(ds), verCT: '1.0' }])),
         onWire: (xml, direction) => wire.record(xml, `${direction} ${wire.count + 1}`),
         ...overrides,
       }),
