@@ -44,7 +44,7 @@ export function renderItem(item: Item, shape: Shape, ctx: RenderContext, options
     }
     const wanted =
       def.name === 'ItemId' ||
-      (def.name === 'MimeContent' ? shape.includeMime : shape.uris.has(def.uri) ||
+      (def.name === 'MimeContent' ? shape.includeMime || shape.uris.has(def.uri) : shape.uris.has(def.uri) ||
         (shape.base === 'AllProperties' ? true : shape.base === 'Default' && def.inDefault));
     if (!wanted || (options.forFind && NOT_IN_FIND.has(def.name))) continue;
     const xml = def.render(item, ctx);

@@ -36,6 +36,8 @@ describe('messages', () => {
     expect(first(message, 'IsRead')!.text).toBe('true');
     expect(first(message, 'MimeContent')!.text).toBe(mime);
     expect(first(message, 'DateTimeSent')!.text).toBe('2026-03-03T09:00:00Z');
+    const asProperty = await sim.ews(getItem([idOf(created).Id], 'IdOnly', '<t:AdditionalProperties><t:FieldURI FieldURI="item:MimeContent"/></t:AdditionalProperties>'));
+    expect(first(asProperty.doc, 'MimeContent')!.text).toBe(mime);
   });
 
   it('SaveOnly makes a draft in Drafts; SendAndSaveCopy delivers to internal recipients and keeps a sent copy', async () => {
