@@ -96,11 +96,11 @@ export interface CrmInterfaceSettings {
 
 export function crmInterfacePlan(port: number, settings: CrmInterfaceSettings, ctx: CatalogContext): ProcessPlan {
   const env: Record<string, string> = {
-    PORT: String(port),
-    HOST: ctx.host,
+    CRM_INTERFACE_PORT: String(port),
+    CRM_INTERFACE_HOST: ctx.host,
     DATABASE_URL: settings.databaseUrl,
     CRM_ADMIN_KEY: settings.adminKey,
-    CRM_TOKEN_PUBLIC_KEY: settings.tokenPublicKeyFile,
+    CRM_TOKEN_PUBLIC_KEY_FILE: settings.tokenPublicKeyFile,
   };
   return plan('crm-interface', port, ctx, env, settings.demo ? ['--demo'] : []);
 }
