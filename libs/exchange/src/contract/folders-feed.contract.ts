@@ -61,6 +61,16 @@ export function foldersAndFeedContract(env: EnvRef): void {
     expect(next.changes).toHaveLength(2);
   });
 
+  it('reports a mail that was only read as a read-flag change', async () => {
+    const mailbox = await env().newMailbox();
+    const folder = await env().port.resolveFolder(mailbox, '/<inbox>');
+    const [id] = await env().deliverMessages(mailbox, 'inbox', [mime({ from: 'x@ext.example', to: mailbox, subject: 'read me', id: 'read-1@ext.example' })]);
+    const first = await drain(env, mailbox, folder.folderId, undefined, 512);
+    await env().userEdit(id!, { IsRead: true });
+    const next = await drain(env, mailbox, folder.folderId, first.syncState, 512);
+    expect(next.changes).toEqual([{ kind: 'readFlag', itemId: id, isRead: true }]);
+  });
+
   it('rejects page sizes over 512 and a sync state the server does not accept', async () => {
     const mailbox = await env().newMailbox();
     const folder = await env().port.resolveFolder(mailbox, '/<inbox>');

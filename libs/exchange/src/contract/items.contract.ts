@@ -128,6 +128,21 @@ export function itemsContract(env: EnvRef): void {
     expect(item).toEqual(DST_SERIES);
   });
 
+  it('adds a moved and a deleted occurrence to an existing series by update, then changes the master', async () => {
+    const mailbox = await env().newMailbox();
+    const folderId = await folder(mailbox, '/<calendar>');
+    const plain: Appointment = { ...DST_SERIES, modifiedOccurrences: [], deletedOccurrences: [] };
+    const ref = ok((await env().port.createItems(mailbox, 'appointment', folderId, [{ linkId: 'link-series-2', item: plain }]))[0]);
+    const withExceptions = ok((await env().port.updateItems(mailbox, 'appointment', [{ ref, item: DST_SERIES, changedFields: ['modifiedOccurrences', 'deletedOccurrences'] }]))[0]);
+    expect(withExceptions.changeKey).not.toBe(ref.changeKey);
+    const renamed: Appointment = { ...DST_SERIES, location: 'Room 4.12' };
+    const final = ok((await env().port.updateItems(mailbox, 'appointment', [{ ref: withExceptions, item: renamed, changedFields: ['location'] }]))[0]);
+    const read = ok((await env().port.getItems(mailbox, 'appointment', [ref.itemId]))[0]);
+    expect(read.ref).toEqual(final);
+    const { organizer: _o, ...item } = read.item;
+    expect(item).toEqual(renamed);
+  });
+
   it('deletes in batches; deleting again is not an error', async () => {
     const mailbox = await env().newMailbox();
     const folderId = await folder(mailbox, '/<tasks>');

@@ -100,16 +100,19 @@ export async function updateItems<T extends ObjectType>(
       }
       const touchesOccurrences = update.changedFields.some((f) => OCCURRENCE_FIELDS.includes(f as string));
       const written = dirty.some((d) => d.i === i);
-      if (!written && !touchesOccurrences) out.push({ ok: true, value: update.ref });
-      else out.push(await followUp(ctx, mailbox, shells[i]!, update.item, touchesOccurrences));
+      if (touchesOccurrences) out.push(await followUp(ctx, mailbox, shells[i]!, update.item, true));
+      else {
+        const shell = shells[i]!;
+        out.push({ ok: true, value: written ? { itemId: shell.Id.UniqueId, changeKey: shell.Id.ChangeKey } : update.ref });
+      }
     }
   }
   return out;
 }
 
 /**
- * After the main write: apply a series' deleted/modified occurrences (on update only those not
- * already there), then report the master's final change key.
+ * After a create, or an update naming the occurrence fields: apply a series' deleted/modified
+ * occurrences (on update only those not already there), then report the master's final change key.
  */
 async function followUp(ctx: EwsContext, mailbox: string, item: Item, domain: DomainItem, isUpdate: boolean): Promise<ItemResult<ExchangeRef>> {
   const itemId = item.Id.UniqueId;
