@@ -33,6 +33,8 @@ function writeAtomic(path: string, content: string): void {
 export class Persistence {
   private readonly dirty = new Set<string>();
   private timer: NodeJS.Timeout | undefined;
+  /** Grows with the cost of the last flush, so disk writes take at most about a third of the time. */
+  private nextDelayMs: number;
 
   constructor(
     private readonly store: MailboxStore,
@@ -40,6 +42,7 @@ export class Persistence {
     private readonly delayMs = 250,
   ) {
     mkdirSync(join(dir, 'mailboxes'), { recursive: true });
+    this.nextDelayMs = delayMs;
   }
 
   load(): void {
@@ -66,7 +69,7 @@ export class Persistence {
 
   markDirty(smtp: string): void {
     this.dirty.add(smtp);
-    this.timer ??= setTimeout(() => this.flush(), this.delayMs);
+    this.timer ??= setTimeout(() => this.flush(), this.nextDelayMs);
   }
 
   forget(smtp: string): void {
@@ -77,9 +80,12 @@ export class Persistence {
   flush(): void {
     clearTimeout(this.timer);
     this.timer = undefined;
+    const started = Date.now();
+    // Counters first: a crash between the files leaves them ahead of every stored version, never behind.
+    writeAtomic(join(this.dir, 'meta.json'), JSON.stringify({ seq: this.store.seq, idSeq: this.store.idSeq }));
     for (const smtp of this.dirty) this.writeMailbox(smtp);
     this.dirty.clear();
-    writeAtomic(join(this.dir, 'meta.json'), JSON.stringify({ seq: this.store.seq, idSeq: this.store.idSeq }));
+    this.nextDelayMs = Math.max(this.delayMs, 2 * (Date.now() - started));
   }
 
   private writeMailbox(smtp: string): void {
