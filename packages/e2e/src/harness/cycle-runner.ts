@@ -50,11 +50,11 @@ export class CycleRunner {
       body: JSON.stringify(target),
     });
     const text = await response.text();
-    if (!response.ok) throw new Error(`POST ${scheduler}/sync-now ${JSON.stringify(target)} → ${response.status}: ${text}`);
+    if (!response.ok) throw new Error(`POST ${scheduler}/sync-now ${JSON.stringify(target)} → ${response.status}: ${text}${this.schedulerProblems()}`);
     const { requested } = JSON.parse(text) as { requested?: number };
     if (requested === 0) {
       const known = await (await fetch(`${scheduler}/mailboxes`)).text();
-      throw new Error(`the scheduler requested no polls for ${JSON.stringify(target)}: no synced mailbox matches (scheduler's mailboxes: ${known})`);
+      throw new Error(`the scheduler requested no polls for ${JSON.stringify(target)}: no synced mailbox matches (scheduler's mailboxes: ${known})${this.schedulerProblems()}`);
     }
     return requested ?? 0;
   }
@@ -101,6 +101,12 @@ export class CycleRunner {
     const out = new Map<QueueName, Set<string>>();
     for (const [name, queue] of this.queues) out.set(name, new Set((await queue.getFailed(0, 200)).map((job) => `${job.id}:${job.finishedOn}`)));
     return out;
+  }
+
+  /** The scheduler's recent warnings and errors (pino levels 40+), e.g. why a mailbox is not synced. */
+  private schedulerProblems(): string {
+    const lines = this.system.services.get('scheduler')?.lastLines().filter((l) => /"level":(40|50|60)/.test(l)) ?? [];
+    return lines.length === 0 ? '' : `\nscheduler warnings/errors:\n${lines.slice(-5).map((l) => `  | ${l.slice(0, 400)}`).join('\n')}`;
   }
 
   private deathNotice(): string {

@@ -60,6 +60,12 @@ export interface E2eSystem extends E2eClients {
 const SERVICE_ACCOUNT = 'svc-connector@e2e.example';
 
 /**
+ * For `beforeAll`/`afterAll` of e2e files: starting every service from sources on a busy
+ * two-core machine takes tens of seconds, beyond vitest's default hook timeout.
+ */
+export const E2E_HOOK_TIMEOUT_MS = 180_000;
+
+/**
  * One isolated system for one test file: its own Redis prefix, link-store database and CRM
  * database, simulators and services on free ports. Mailboxes, the service account (with the
  * impersonation right) and CRM users exist before the pipeline starts; the start-up cycle has

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { startE2eSystem, type E2eSystem } from '../harness/e2e-system.js';
+import { E2E_HOOK_TIMEOUT_MS, startE2eSystem, type E2eSystem } from '../harness/e2e-system.js';
 import { assertQuietCycle } from '../harness/quiet-cycle.js';
 import { createCalendarItemViaEws } from './ews-request.test-support.js';
 
@@ -29,10 +29,10 @@ describe('e2e harness on the two simulators', () => {
       launcher: { logLevel: 'warn' },
       seed: async ({ exchange }) => void (await exchange.createFolder(ANN, { parent: 'inbox', displayName: 'CRM' })),
     });
-  });
+  }, E2E_HOOK_TIMEOUT_MS);
   afterAll(async () => {
     if (e2e && !closed) await e2e.close();
-  });
+  }, E2E_HOOK_TIMEOUT_MS);
 
   it('created the service account with the impersonation right, the mailbox and the CRM user, and wrote them into the config', async () => {
     const mailboxes = await e2e.exchange.mailboxes();

@@ -65,7 +65,7 @@ export async function startSystem(options: StartSystemOptions = {}): Promise<Run
     rootDir, runDir, runFrom: options.runFrom ?? 'auto', host: options.host ?? '127.0.0.1',
     logLevel: options.logLevel ?? 'info', keepLines: options.keepLines ?? 200, env: options.env ?? {},
   };
-  const startTimeoutMs = options.startTimeoutMs ?? 30_000;
+  const startTimeoutMs = options.startTimeoutMs ?? 60_000;
   const stopTimeoutMs = options.stopTimeoutMs ?? 10_000;
   const serviceNames = options.services ?? PIPELINE_SERVICES;
   const sim = options.exchangeSim === false ? undefined : (options.exchangeSim ?? {});
@@ -80,14 +80,15 @@ export async function startSystem(options: StartSystemOptions = {}): Promise<Run
   const onExit = () => { for (const { child } of managed.values()) child.killNow(); };
   process.once('exit', onExit);
 
-  const launch = async (plans: ProcessPlan[]) => {
+  const spawnAll = (plans: ProcessPlan[]) => {
     for (const plan of plans) {
       const child = new ManagedChild(plan.child, (exit) => { unexpected.push(exit); report(exit); });
       managed.set(plan.name, { plan, child });
       child.start();
     }
-    await Promise.all(plans.map((plan) => waitUntilHealthy(managed.get(plan.name)!.child, plan.healthUrl, { timeoutMs: startTimeoutMs })));
   };
+  const waitReady = (plans: ProcessPlan[]) =>
+    Promise.all(plans.map((plan) => waitUntilHealthy(managed.get(plan.name)!.child, plan.healthUrl, { timeoutMs: startTimeoutMs })));
 
   const stop = async (failed = false): Promise<StopReport> => {
     const forced: ProcessName[] = [];
@@ -133,7 +134,15 @@ export async function startSystem(options: StartSystemOptions = {}): Promise<Run
       exchangeUsername: exchangeAccount.username, tokenPrivateKeyFile: tokenKeys.privateKeyFile,
       mailboxes: options.mailboxes, overrides: options.configOverrides,
     }, configPath, secretsEnv, runDir);
-    await launch(simPlans);
+    // Workers only act on jobs, and no job exists before the scheduler runs: they load their code
+    // while the simulators start and get seeded. The scheduler reads the CRM directory at once, so
+    // it starts last.
+    const servicePlans = serviceNames.map((name, i) => servicePlan(name, servicePorts[i]!, { configPath, env: secretsEnv }, ctx));
+    const [triggers, workers] = [servicePlans.filter((p) => p.name === 'scheduler'), servicePlans.filter((p) => p.name !== 'scheduler')];
+    spawnAll([...simPlans, ...workers]);
+    const workersReady = waitReady(workers);
+    workersReady.catch(() => undefined); // awaited below; a failure must not go unhandled meanwhile
+    await waitReady(simPlans);
 
     const services = new Map<ProcessName, ServiceHandle>();
     const system: RunningSystem = {
@@ -163,7 +172,9 @@ export async function startSystem(options: StartSystemOptions = {}): Promise<Run
     };
     register();
     await options.beforeServices?.(system);
-    await launch(serviceNames.map((name, i) => servicePlan(name, servicePorts[i]!, { configPath, env: secretsEnv }, ctx)));
+    await workersReady;
+    spawnAll(triggers);
+    await waitReady(triggers);
     register();
     return system;
   } catch (error) {

@@ -61,7 +61,10 @@ export interface StartSystemOptions {
   stopTimeoutMs?: number;
   /** Output lines kept in memory per process. */
   keepLines?: number;
-  /** Runs once the simulators are up and before any pipeline service starts (seed accounts here). */
+  /**
+   * Runs once the simulators are up and before the scheduler starts, so before any job exists
+   * (seed accounts here); the other pipeline services are loading meanwhile.
+   */
   beforeServices?: (system: RunningSystem) => Promise<void>;
   /** Called when a child exits on its own; default: one line on stderr. */
   onUnexpectedExit?: (exit: ChildExit) => void;
