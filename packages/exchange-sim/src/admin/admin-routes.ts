@@ -56,6 +56,18 @@ export function registerAdminRoutes(app: FastifyInstance, deps: AdminDeps): void
       return reply.code(201).send({ smtp: m.smtp, displayName: m.displayName, locale: m.locale, canImpersonate: m.canImpersonate });
     });
 
+    admin.patch('/mailboxes/:smtp', async (request) => {
+      const mailbox = mailboxOrThrow(deps.store, (request.params as { smtp: string }).smtp);
+      const body = (request.body ?? {}) as MailboxBody;
+      if (body.smtp !== undefined || body.locale !== undefined) throw new AdminError('INVALID_INPUT', 'smtp and locale cannot change');
+      if (body.password !== undefined && !body.password) throw new AdminError('INVALID_INPUT', 'password must not be empty');
+      if (body.password !== undefined) mailbox.password = body.password;
+      if (body.displayName !== undefined) mailbox.displayName = body.displayName;
+      if (body.canImpersonate !== undefined) mailbox.canImpersonate = Boolean(body.canImpersonate);
+      deps.store.onChange(mailbox.smtp);
+      return { smtp: mailbox.smtp, displayName: mailbox.displayName, locale: mailbox.locale, canImpersonate: mailbox.canImpersonate };
+    });
+
     admin.get('/mailboxes/:smtp/folders', async (request) => {
       const mailbox = mailboxOrThrow(deps.store, (request.params as { smtp: string }).smtp);
       return [...mailbox.folders.values()].map((f) => ({

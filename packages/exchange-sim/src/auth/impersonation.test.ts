@@ -44,5 +44,9 @@ describe('Basic auth and ExchangeImpersonation', () => {
     expect(first(denied.doc, 'ResponseCode')!.text).toBe('ErrorImpersonateUserDenied');
     const unknown = await sim.ews(inbox, { user: 'svc@test.example', password: 'svc-pass', impersonate: 'nobody@test.example' });
     expect(first(unknown.doc, 'ResponseCode')!.text).toBe('ErrorNonExistentMailbox');
+    // the right can be withdrawn at run time
+    await sim.admin('PATCH', '/mailboxes/svc@test.example', { canImpersonate: false });
+    const withdrawn = await sim.ews(inbox, { user: 'svc@test.example', password: 'svc-pass', impersonate: 'bob@test.example' });
+    expect(first(withdrawn.doc, 'ResponseCode')!.text).toBe('ErrorImpersonateUserDenied');
   });
 });
