@@ -9,6 +9,7 @@ import {
   type OccurrenceInfo,
 } from 'ews-javascript-api';
 import type { Appointment } from '@connector/core';
+import { ExchangeError } from '../errors/exchange.error.js';
 import { attendeesFromEws, writeAttendees } from './attendees.mapper.js';
 import { removeExtendedProperty } from './stand-in-removals.js';
 import { compact } from './contact.mapper.js';
@@ -34,14 +35,30 @@ export const BUSY_TO_EWS = BUSY;
 
 const a = (item: Item) => item as EwsAppointment;
 
+/** The library's zone object; it lacks a few Windows ids (Saratov, Volgograd), refused as bad input. */
 export function ewsTimeZone(zone: string): TimeZoneInfo {
-  return TimeZoneInfo.FindSystemTimeZoneById(ianaToWindows(zone));
+  const windows = ianaToWindows(zone);
+  try {
+    return TimeZoneInfo.FindSystemTimeZoneById(windows);
+  } catch (cause) {
+    throw new ExchangeError('EXCHANGE_BAD_INPUT', `ews-javascript-api cannot write the time zone "${windows}" (${zone})`, {}, { cause });
+  }
 }
 
-/** The IANA zone of an appointment as Exchange stored it (StartTimeZone), UTC when absent. */
+/**
+ * The IANA zone of an appointment as Exchange stored it (StartTimeZone), UTC when absent. Ids
+ * outside our CLDR table fall back to the library's own mapping before failing the item.
+ */
 export function zoneOf(item: EwsAppointment): string {
   const id = safe(() => item.StartTimeZone?.Id);
-  return id ? windowsToIana(id) : 'UTC';
+  if (!id) return 'UTC';
+  try {
+    return windowsToIana(id);
+  } catch (err) {
+    const iana = safe(() => TimeZoneInfo.FindSystemTimeZoneById(id).IanaId);
+    if (iana) return iana;
+    throw err;
+  }
 }
 
 /** Properties calendar-based types share (appointments and absence blocks). */

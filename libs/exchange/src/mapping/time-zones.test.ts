@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ewsTimeZone } from './appointment.mapper.js';
 import { ianaToWindows, windowsToIana, WINDOWS_TIME_ZONES } from './time-zones.js';
 
 const supported = new Set(Intl.supportedValuesOf('timeZone'));
@@ -57,9 +58,37 @@ describe('Windows ⇄ IANA time zones', () => {
     }
   });
 
+  it('covers every European, Australian and US zone this Node knows, and the major Asian ones', () => {
+    const wanted = Intl.supportedValuesOf('timeZone').filter(
+      (z) => /^(Europe|Australia)\//.test(z) || /^America\/(New_York|Chicago|Denver|Los_Angeles|Phoenix|Anchorage|Adak|Boise|Detroit|Indiana|Kentucky|North_Dakota|Juneau|Sitka|Nome|Yakutat|Metlakatla|Menominee)/.test(z),
+    );
+    const asia = ['Asia/Tokyo', 'Asia/Shanghai', 'Asia/Hong_Kong', 'Asia/Singapore', 'Asia/Seoul', 'Asia/Kolkata', 'Asia/Dubai', 'Asia/Bangkok', 'Asia/Jakarta', 'Asia/Manila', 'Asia/Taipei', 'Asia/Karachi', 'Asia/Riyadh', 'Asia/Jerusalem'];
+    const unmapped = [...wanted, ...asia, 'Pacific/Honolulu'].filter((z) => {
+      try {
+        ianaToWindows(z);
+        return false;
+      } catch {
+        return true;
+      }
+    });
+    expect(unmapped).toEqual([]);
+  });
+
   it('accepts a Windows id where an IANA zone is expected and refuses unknown zones', () => {
     expect(ianaToWindows('Romance Standard Time')).toBe('Romance Standard Time');
     expect(() => ianaToWindows('Mars/Olympus_Mons')).toThrow(expect.objectContaining({ code: 'EXCHANGE_BAD_INPUT' }));
     expect(() => windowsToIana('Atlantis Standard Time')).toThrow(expect.objectContaining({ code: 'EXCHANGE_UNEXPECTED_RESPONSE' }));
+  });
+
+  it('gives ews-javascript-api a zone object for every Windows id but the two it lacks', () => {
+    const unwritable = WINDOWS_TIME_ZONES.filter((w) => {
+      try {
+        return ewsTimeZone(windowsToIana(w)).Id !== w;
+      } catch (err) {
+        expect(err).toMatchObject({ code: 'EXCHANGE_BAD_INPUT' });
+        return true;
+      }
+    });
+    expect(unwritable).toEqual(['Saratov Standard Time', 'Volgograd Standard Time']);
   });
 });

@@ -97,6 +97,7 @@ const WINDOWS_TO_IANA: Record<string, readonly string[]> = {
   // Australia, Pacific
   'W. Australia Standard Time': ['Australia/Perth'],
   'AUS Central Standard Time': ['Australia/Darwin'],
+  'Aus Central W. Standard Time': ['Australia/Eucla'],
   'Cen. Australia Standard Time': ['Australia/Adelaide', 'Australia/Broken_Hill'],
   'E. Australia Standard Time': ['Australia/Brisbane', 'Australia/Lindeman'],
   'AUS Eastern Standard Time': ['Australia/Sydney', 'Australia/Melbourne', 'Australia/Canberra', 'Australia/ACT', 'Australia/NSW'],
