@@ -1,1 +1,11 @@
-export {};
+export { buildApp, SERVICE, type AppOptions, type CrmInterfaceApp } from './app.js';
+export { readConfig, ConfigError, type CrmInterfaceConfig } from './crm-interface.config.js';
+export { createDb, wrapPool, type Db, type Tx } from './db/database.js';
+export { migrate, type MigrationResult } from './db/migrate.js';
+export { createCrmData, type CrmData, type DatastoreRecords, type CrmRecord } from './repositories/crm-data.js';
+export { CRM_ERROR_CODES, CrmError, ForbiddenError, NotFoundError, InvalidRecordError, type CrmErrorCode } from './repositories/crm.error.js';
+export { DATASTORES, DATASTORE_NAMES, type DatastoreName } from './repositories/datastores.js';
+export type { Actor } from './repositories/rights.js';
+export { recordCodec } from './formats/record-codec.js';
+export { FORMAT_ERROR_CODES, FormatError } from './formats/format.error.js';
+export { seedDemoData } from './demo-data.js';

@@ -1,4 +1,4 @@
-import type { Tx } from '../db/database.js';
+import { insertRows, type Tx } from '../db/database.js';
 import { ACTIVITY_DEFAULTS, activityFieldsSchema, type Activity, type ActivityFields } from '../records/activity.schema.js';
 import { recordBase, type Column } from './columns.js';
 import { InvalidRecordError } from './crm.error.js';
@@ -87,6 +87,15 @@ async function writeChildren(tx: Tx, id: string, fields: ActivityFields, patch: 
     );
 }
 
+async function writeChildrenBulk(tx: Tx, rows: { id: string; fields: ActivityFields }[]): Promise<void> {
+  const participants = rows.flatMap(({ id, fields }) =>
+    fields.participants.map((p, i) => [id, i, p.personId, p.userId, p.address, p.name, p.role, p.response]),
+  );
+  if (participants.length > 0)
+    await insertRows(tx, 'crm.activity_participant', ['activity_id', 'position', 'person_id', 'user_id', 'address', 'name', 'role', 'response'], participants);
+  for (const { id, fields } of rows) if (fields.exceptions.length > 0) await writeExceptions(tx, id, fields);
+}
+
 export const activityDefinition: EntityDefinition<ActivityFields, Activity> = {
   objectType: 'activity',
   table: 'crm.activity',
@@ -97,6 +106,7 @@ export const activityDefinition: EntityDefinition<ActivityFields, Activity> = {
   rowFilter: 'a.series_master_id IS NULL',
   hydrate,
   writeChildren,
+  writeChildrenBulk,
   insertConflict: {
     suffix: 'ON CONFLICT (responsible_user_id, internet_message_id) WHERE internet_message_id IS NOT NULL DO NOTHING',
     async findExisting(tx, fields) {

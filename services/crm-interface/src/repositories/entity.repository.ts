@@ -1,5 +1,6 @@
 import type { z } from 'zod';
-import type { Db, Tx } from '../db/database.js';
+import { randomUUID } from 'node:crypto';
+import { insertRows, type Db, type Tx } from '../db/database.js';
 import type { RecordMeta } from '../records/common.schema.js';
 import { stableJson, toDb, type Column } from './columns.js';
 import { InvalidRecordError, ForbiddenError, NotFoundError } from './crm.error.js';
@@ -20,6 +21,8 @@ export interface EntityDefinition<F extends { responsibleUserId: string | null }
   /** Turns rows into records: child tables, reader-specific fields (`actor` null for admin reads). */
   hydrate(tx: Tx, rows: Row[], actor: Actor | null): Promise<R[]>;
   writeChildren?(tx: Tx, id: string, fields: F, patch: Partial<F>): Promise<void>;
+  /** Children of many new rows at once (bulk seeding); falls back to `writeChildren` per row. */
+  writeChildrenBulk?(tx: Tx, rows: { id: string; fields: F }[]): Promise<void>;
   /** ON CONFLICT clause of the insert and how to find the row it collided with (e-mail dedup). */
   insertConflict?: { suffix: string; findExisting(tx: Tx, fields: F): Promise<string | null> };
 }
@@ -28,6 +31,13 @@ export interface WriteResult<R> {
   record: R;
   /** False when a create found an existing record (dedup) or an update changed nothing. */
   changed: boolean;
+}
+
+export interface AdminListOptions {
+  /** Column → value equality filters; column names come from the route's fixed list, never from input. */
+  where?: Record<string, unknown>;
+  afterId?: string;
+  limit?: number;
 }
 
 export interface ListOptions {
@@ -143,6 +153,43 @@ export class EntityRepository<F extends { responsibleUserId: string | null }, R 
     const existing = await this.def.insertConflict?.findExisting(tx, fields);
     if (!existing) throw new Error(`insert into ${this.def.table} returned no row`);
     return { id: existing, created: false };
+  }
+
+  /**
+   * Bulk insert for the admin API: validated records, multi-row INSERTs (ids chosen here, so children
+   * follow without relying on RETURNING order), no rights. Rows colliding with the insert conflict
+   * clause (a mail filed before) are skipped and reported as not created.
+   */
+  async insertMany(tx: Tx, inputs: readonly (Partial<F> & { id?: string })[]): Promise<{ id: string; created: boolean }[]> {
+    const items = inputs.map((input) => {
+      const { id, ...patch } = input;
+      const fields = parseRecord(this.def.fieldsSchema, { ...this.def.defaults, ...patch }, this.def.objectType) as unknown as F;
+      return { id: id ?? randomUUID(), fields };
+    });
+    const columns = ['id', ...this.def.columns.map((c) => c.column)];
+    const rows = items.map(({ id, fields }) => [id, ...this.def.columns.map((c) => toDb(c, fields))]);
+    const inserted = await insertRows(tx, this.def.table, columns, rows, `${this.def.insertConflict?.suffix ?? ''} RETURNING id`);
+    const created = new Set(inserted.map((row) => row.id as string));
+    const fresh = items.filter((item) => created.has(item.id));
+    if (this.def.writeChildrenBulk) await this.def.writeChildrenBulk(tx, fresh);
+    else for (const item of fresh) await this.def.writeChildren?.(tx, item.id, item.fields, item.fields);
+    return items.map((item) => ({ id: item.id, created: created.has(item.id) }));
+  }
+
+  /** Admin read without rights, filtered by column equality, in id order. */
+  async adminList(options: AdminListOptions = {}): Promise<R[]> {
+    const params = new Params();
+    const conditions = Object.entries(options.where ?? {})
+      .filter(([, value]) => value !== undefined)
+      .map(([column, value]) => `a.${column} = ${params.add(value)}`);
+    if (options.afterId) conditions.push(`a.id > ${params.add(options.afterId)}::uuid`);
+    if (this.def.rowFilter) conditions.push(this.def.rowFilter);
+    const where = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
+    const { rows } = await this.db.query(
+      `SELECT a.* FROM ${this.def.table} a ${where} ORDER BY a.id LIMIT ${params.add(Math.min(options.limit ?? 100, 5_000))}`,
+      params.values,
+    );
+    return this.def.hydrate(this.db, rows, null);
   }
 
   /** Changes the fields present in `input`; fields left out keep their value (standard clients know only some). */

@@ -58,6 +58,11 @@ async function writeChildren(tx: Tx, id: string, fields: PersonFields, patch: Pa
   if (rows.length > 0) await insertRows(tx, 'crm.person_email', ['person_id', 'position', 'address', 'kind'], rows);
 }
 
+async function writeChildrenBulk(tx: Tx, rows: { id: string; fields: PersonFields }[]): Promise<void> {
+  const emails = rows.flatMap(({ id, fields }) => fields.emails.map((email, position) => [id, position, email.address, email.kind]));
+  if (emails.length > 0) await insertRows(tx, 'crm.person_email', ['person_id', 'position', 'address', 'kind'], emails);
+}
+
 export const personDefinition: EntityDefinition<PersonFields, Person> = {
   objectType: 'person',
   table: 'crm.person',
@@ -67,4 +72,5 @@ export const personDefinition: EntityDefinition<PersonFields, Person> = {
   defaults: PERSON_DEFAULTS,
   hydrate,
   writeChildren,
+  writeChildrenBulk,
 };

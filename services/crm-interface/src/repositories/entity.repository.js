@@ -1,0 +1,174 @@
+import { randomUUID } from 'node:crypto';
+import { insertRows } from '../db/database.js';
+import { stableJson, toDb } from './columns.js';
+import { InvalidRecordError, ForbiddenError, NotFoundError } from './crm.error.js';
+import { Params, assertAssignable, rightsSql } from './rights.js';
+const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+/** Every datetime is stored and compared in one spelling, UTC with milliseconds. */
+export function normaliseDeep(value) {
+    if (typeof value === 'string')
+        return (ISO_DATE_TIME.test(value) ? new Date(value).toISOString() : value);
+    if (Array.isArray(value))
+        return value.map(normaliseDeep);
+    if (value && typeof value === 'object')
+        return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, normaliseDeep(v)]));
+    return value;
+}
+export function parseRecord(schema, value, what) {
+    const result = schema.safeParse(value);
+    if (!result.success) {
+        const issues = result.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`);
+        throw new InvalidRecordError(`invalid ${what}: ${issues.join('; ')}`, result.error.issues);
+    }
+    return normaliseDeep(result.data);
+}
+/** Reads and writes of one record type, with the rights model applied to every call. */
+export class EntityRepository {
+    db;
+    def;
+    fieldKeys;
+    constructor(db, def) {
+        this.db = db;
+        this.def = def;
+        this.fieldKeys = Object.keys(def.fieldsSchema.shape);
+    }
+    baseWhere(extra) {
+        return [this.def.rowFilter, extra].filter(Boolean).map((c) => ` AND ${c}`).join('');
+    }
+    /** The readable records among `ids`, in the order of `ids`. */
+    async getMany(actor, ids, filter) {
+        if (ids.length === 0)
+            return [];
+        const params = new Params();
+        const idsParam = params.add(ids);
+        const { rows } = await this.db.query(`SELECT a.* FROM ${this.def.table} a WHERE a.id = ANY(${idsParam}::uuid[])${this.baseWhere(filter)}
+         AND ${rightsSql(this.def.rights, 'a', params, actor, 'read')}`, params.values);
+        const records = await this.def.hydrate(this.db, rows, actor);
+        const byId = new Map(records.map((record) => [record.id, record]));
+        return ids.flatMap((id) => byId.get(id) ?? []);
+    }
+    async get(actor, id, filter) {
+        return (await this.getMany(actor, [id], filter))[0] ?? null;
+    }
+    /** Readable records in id order, for slow syncs and exports (keyset paging). */
+    async list(actor, options = {}) {
+        const params = new Params();
+        const after = options.afterId ? ` AND a.id > ${params.add(options.afterId)}::uuid` : '';
+        const limit = params.add(Math.min(options.limit ?? 500, 5_000));
+        const { rows } = await this.db.query(`SELECT a.* FROM ${this.def.table} a WHERE ${rightsSql(this.def.rights, 'a', params, actor, 'read')}${after}${this.baseWhere(options.filter)}
+        ORDER BY a.id LIMIT ${limit}`, params.values);
+        return this.def.hydrate(this.db, rows, actor);
+    }
+    /** Admin/back-office read: no rights applied. */
+    async loadUnchecked(tx, ids, actor) {
+        if (ids.length === 0)
+            return [];
+        const { rows } = await tx.query(`SELECT a.* FROM ${this.def.table} a WHERE a.id = ANY($1::uuid[])`, [ids]);
+        return this.def.hydrate(tx, rows, actor);
+    }
+    async create(actor, input) {
+        const patch = parseRecord(this.def.fieldsSchema.partial(), input, this.def.objectType);
+        const fields = parseRecord(this.def.fieldsSchema, { ...this.def.defaults, responsibleUserId: actor.userId, ...patch }, this.def.objectType);
+        return this.db.transaction(async (tx) => {
+            await assertAssignable(tx, actor, fields.responsibleUserId);
+            const { id, created } = await this.insert(tx, fields);
+            const [record] = await this.loadUnchecked(tx, [id], actor);
+            return { record: record, changed: created };
+        });
+    }
+    /** Inserts one row and its children without rights checks; the admin API's bulk seeding uses it too. */
+    async insert(tx, fields) {
+        const params = new Params();
+        const placeholders = this.def.columns.map((c) => params.add(toDb(c, fields)));
+        const suffix = this.def.insertConflict?.suffix ?? '';
+        const { rows } = await tx.query(`INSERT INTO ${this.def.table} (${this.def.columns.map((c) => c.column).join(', ')})
+       VALUES (${placeholders.join(', ')}) ${suffix} RETURNING id`, params.values);
+        if (rows[0]) {
+            await this.def.writeChildren?.(tx, rows[0].id, fields, fields);
+            return { id: rows[0].id, created: true };
+        }
+        const existing = await this.def.insertConflict?.findExisting(tx, fields);
+        if (!existing)
+            throw new Error(`insert into ${this.def.table} returned no row`);
+        return { id: existing, created: false };
+    }
+    /**
+     * Bulk insert for the admin API: validated records, multi-row INSERTs (ids chosen here, so children
+     * follow without relying on RETURNING order), no rights. Rows colliding with the insert conflict
+     * clause (a mail filed before) are skipped and reported as not created.
+     */
+    async insertMany(tx, inputs) {
+        const items = inputs.map((input) => {
+            const { id, ...patch } = input;
+            const fields = parseRecord(this.def.fieldsSchema, { ...this.def.defaults, ...patch }, this.def.objectType);
+            return { id: id ?? randomUUID(), fields };
+        });
+        const columns = ['id', ...this.def.columns.map((c) => c.column)];
+        const rows = items.map(({ id, fields }) => [id, ...this.def.columns.map((c) => toDb(c, fields))]);
+        const inserted = await insertRows(tx, this.def.table, columns, rows, `${this.def.insertConflict?.suffix ?? ''} RETURNING id`);
+        const created = new Set(inserted.map((row) => row.id));
+        const fresh = items.filter((item) => created.has(item.id));
+        if (this.def.writeChildrenBulk)
+            await this.def.writeChildrenBulk(tx, fresh);
+        else
+            for (const item of fresh)
+                await this.def.writeChildren?.(tx, item.id, item.fields, item.fields);
+        return items.map((item) => ({ id: item.id, created: created.has(item.id) }));
+    }
+    /** Admin read without rights, filtered by column equality, in id order. */
+    async adminList(options = {}) {
+        const params = new Params();
+        const conditions = Object.entries(options.where ?? {})
+            .filter(([, value]) => value !== undefined)
+            .map(([column, value]) => `a.${column} = ${params.add(value)}`);
+        if (options.afterId)
+            conditions.push(`a.id > ${params.add(options.afterId)}::uuid`);
+        if (this.def.rowFilter)
+            conditions.push(this.def.rowFilter);
+        const where = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
+        const { rows } = await this.db.query(`SELECT a.* FROM ${this.def.table} a ${where} ORDER BY a.id LIMIT ${params.add(Math.min(options.limit ?? 100, 5_000))}`, params.values);
+        return this.def.hydrate(this.db, rows, null);
+    }
+    /** Changes the fields present in `input`; fields left out keep their value (standard clients know only some). */
+    async update(actor, id, input) {
+        const patch = parseRecord(this.def.fieldsSchema.partial(), input, this.def.objectType);
+        return this.db.transaction(async (tx) => {
+            const existing = await this.lockWritable(tx, actor, id);
+            const before = this.pickFields(existing);
+            const fields = parseRecord(this.def.fieldsSchema, { ...before, ...patch }, this.def.objectType);
+            if (stableJson(before) === stableJson(fields))
+                return { record: existing, changed: false };
+            if (fields.responsibleUserId !== before.responsibleUserId)
+                await assertAssignable(tx, actor, fields.responsibleUserId);
+            const params = new Params();
+            const sets = this.def.columns.map((c) => `${c.column} = ${params.add(toDb(c, fields))}`);
+            await tx.query(`UPDATE ${this.def.table} SET ${sets.join(', ')} WHERE id = ${params.add(id)}`, params.values);
+            await this.def.writeChildren?.(tx, id, fields, patch);
+            const [record] = await this.loadUnchecked(tx, [id], actor);
+            return { record: record, changed: true };
+        });
+    }
+    async delete(actor, id) {
+        await this.db.transaction(async (tx) => {
+            await this.lockWritable(tx, actor, id);
+            await tx.query(`DELETE FROM ${this.def.table} WHERE id = $1`, [id]);
+        });
+    }
+    /** Locks the row for the rest of the transaction; NotFound if absent, Forbidden if not writable. */
+    async lockWritable(tx, actor, id) {
+        const params = new Params();
+        const writable = rightsSql(this.def.rights, 'a', params, actor, 'write');
+        const { rows } = await tx.query(`SELECT a.*, ${writable} AS _writable FROM ${this.def.table} a WHERE a.id = ${params.add(id)}::uuid${this.baseWhere()} FOR UPDATE OF a`, params.values);
+        const row = rows[0];
+        if (!row)
+            throw new NotFoundError(`${this.def.objectType} ${id} does not exist`);
+        if (row._writable !== true)
+            throw new ForbiddenError(`${actor.login} may not change ${this.def.objectType} ${id}`);
+        const [record] = await this.def.hydrate(tx, [row], actor);
+        return record;
+    }
+    pickFields(record) {
+        return Object.fromEntries(this.fieldKeys.map((key) => [key, record[key]]));
+    }
+}
+//# sourceMappingURL=entity.repository.js.map
