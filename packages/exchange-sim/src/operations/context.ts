@@ -6,6 +6,7 @@ import { child, type XNode } from '../xml/xml-node.js';
 import { EwsError, ewsError } from '../soap/ews-error.js';
 import { errorMessage } from '../soap/response-message.js';
 import type { Outbox } from './outbox.js';
+import type { Subscriptions } from './subscriptions.js';
 
 export type WriteKind = 'creates' | 'updates' | 'deletes';
 
@@ -17,6 +18,7 @@ export interface OpContext {
   principal: Mailbox;
   render: RenderContext;
   outbox: Outbox;
+  subscriptions: Subscriptions;
   countWrite(mailbox: string, kind: WriteKind, n?: number): void;
 }
 

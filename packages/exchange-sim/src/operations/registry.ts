@@ -9,6 +9,7 @@ import { updateItem } from './update-item.js';
 import { copyItem, deleteItem, moveItem } from './delete-move.js';
 import { createAttachment, getAttachment } from './attachment-operations.js';
 import { resolveNames } from './resolve-names.js';
+import { getEvents, subscribe, unsubscribe } from './subscriptions.js';
 
 export interface OperationSpec {
   handler: OperationHandler;
@@ -35,6 +36,9 @@ export const OPERATIONS: Record<string, OperationSpec> = {
   CreateAttachment: { handler: createAttachment, batch: 'Attachments', errorInner: '<m:Attachments/>', write: true },
   GetAttachment: { handler: getAttachment, batch: 'AttachmentIds', errorInner: '<m:Attachments/>', write: false },
   ResolveNames: { handler: resolveNames, errorInner: '', write: false },
+  Subscribe: { handler: subscribe, errorInner: '', write: false },
+  GetEvents: { handler: getEvents, errorInner: '', write: false },
+  Unsubscribe: { handler: unsubscribe, errorInner: '', write: false },
 };
 
 /** How many response messages a request gets: one per batch element. */

@@ -8,6 +8,7 @@ import type { XmlLimits } from '../xml/xml-parse.js';
 import { OPERATIONS, batchSize } from '../operations/registry.js';
 import { renderContext, type OpContext } from '../operations/context.js';
 import type { Outbox } from '../operations/outbox.js';
+import { Subscriptions } from '../operations/subscriptions.js';
 import { resolveImpersonation } from '../auth/impersonation.js';
 import { EwsError, MESSAGES } from './ews-error.js';
 import { backOffXml, renderEnvelope, renderFault, renderOperationResponse } from './envelope.js';
@@ -33,6 +34,7 @@ function firstErrorCode(xml: string): string {
 }
 
 export function registerEwsRoute(app: FastifyInstance, deps: EwsRouteDeps): void {
+  const subscriptions = new Subscriptions();
   const sleep = (ms: number) =>
     new Promise<void>((resolve) => {
       const done = () => {
@@ -77,7 +79,7 @@ export function registerEwsRoute(app: FastifyInstance, deps: EwsRouteDeps): void
         if (injected) return finish(injected.status, injected.code, injected.body, injected.contentType);
       }
       const ctx: OpContext = {
-        store: deps.store, mailbox, principal, outbox: deps.outbox, render: renderContext(deps.store),
+        store: deps.store, mailbox, principal, outbox: deps.outbox, subscriptions, render: renderContext(deps.store),
         countWrite: (smtp, kind, n) => deps.stats.countWrite(smtp, kind, n),
       };
       const body = spec.handler(soap.body, ctx);
