@@ -46,6 +46,9 @@ function packageDirOf(name: ProcessName, rootDir: string): string {
   return join(rootDir, name === 'exchange-sim' ? 'packages' : 'services', name);
 }
 
+// Plain JS, outside src: the same file serves children started from dist and from sources.
+const PARENT_WATCH = new URL('../../preload/parent-watch.mjs', import.meta.url).href;
+
 export function plan(name: ProcessName, port: number, ctx: CatalogContext, env: Record<string, string>, args: string[] = []): ProcessPlan {
   const packageDir = packageDirOf(name, ctx.rootDir);
   const entry = resolveEntryPoint(packageDir, ctx.rootDir, ctx.runFrom);
@@ -59,9 +62,9 @@ export function plan(name: ProcessName, port: number, ctx: CatalogContext, env: 
     child: {
       name,
       command: entry.command,
-      args: [...entry.args, ...args],
+      args: ['--import', PARENT_WATCH, ...entry.args, ...args],
       cwd: packageDir,
-      env: { ...baseEnv(), LOG_LEVEL: ctx.logLevel, ...env, ...ctx.env },
+      env: { ...baseEnv(), LOG_LEVEL: ctx.logLevel, LAUNCHER_PARENT_PID: String(process.pid), ...env, ...ctx.env },
       logFile: join(ctx.runDir, 'logs', `${name}.log`),
       keepLines: ctx.keepLines,
     },
