@@ -2,8 +2,8 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import type { EwsGateway } from '../ews-gateway.adapter.js';
 import { newSchemaCollector, SimServer, simGateway } from '../test-support/sim-gateway.test-support.js';
-import type { ContractEnv } from './contract-env.js';
-import { runExchangeContract } from './exchange.contract.js';
+import type { ContractEnv } from './contract-env.test-support.js';
+import { runExchangeContract } from './exchange-contract.test-support.js';
 
 let sim: SimServer;
 let gateway: EwsGateway;

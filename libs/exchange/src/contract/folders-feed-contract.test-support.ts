@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import { InvalidSyncStateError } from '../errors/exchange.error.js';
 import type { ItemChange } from '../exchange.port.js';
-import { mime, type EnvRef } from './contract-env.js';
+import { mime, type EnvRef } from './contract-env.test-support.js';
 
 async function drain(env: EnvRef, mailbox: string, folderId: string, syncState: string | undefined, maxChanges: number) {
   const changes: ItemChange[] = [];

@@ -1,9 +1,9 @@
 import { describe } from 'vitest';
-import type { EnvRef } from './contract-env.js';
-import { foldersAndFeedContract } from './folders-feed.contract.js';
-import { itemsContract } from './items.contract.js';
-import { marksAndContentContract } from './marks-content.contract.js';
-import { mimeContract } from './mime.contract.js';
+import type { EnvRef } from './contract-env.test-support.js';
+import { foldersAndFeedContract } from './folders-feed-contract.test-support.js';
+import { itemsContract } from './items-contract.test-support.js';
+import { marksAndContentContract } from './marks-content-contract.test-support.js';
+import { mimeContract } from './mime-contract.test-support.js';
 
 /** The behaviour every ExchangePort implementation must show; run it with an environment per implementation. */
 export function runExchangeContract(name: string, env: EnvRef): void {

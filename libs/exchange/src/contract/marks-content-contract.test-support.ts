@@ -1,8 +1,8 @@
 import { buffer } from 'node:stream/consumers';
 import { expect, it } from 'vitest';
 import { ExchangeConflictError } from '../errors/exchange.error.js';
-import { mime, type EnvRef } from './contract-env.js';
-import { CONTACT, ok, TASK } from './items.contract.js';
+import { mime, type EnvRef } from './contract-env.test-support.js';
+import { CONTACT, ok, TASK } from './items-contract.test-support.js';
 
 export function marksAndContentContract(env: EnvRef): void {
   it('surfaces a concurrent change as a typed conflict; overwrite forces the write', async () => {

@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import { domainItemSchema, type Absence, type Appointment, type Contact, type Task } from '@connector/core';
 import type { ItemResult } from '../exchange.port.js';
-import type { EnvRef } from './contract-env.js';
+import type { EnvRef } from './contract-env.test-support.js';
 
 export function ok<T>(result: ItemResult<T> | undefined): T {
   if (!result?.ok) throw new Error(`expected success, got ${result ? `${result.error.code}: ${result.error.message}` : 'nothing'}`);

@@ -1,6 +1,6 @@
 import { text } from 'node:stream/consumers';
 import { expect, it } from 'vitest';
-import { mime, type EnvRef } from './contract-env.js';
+import { mime, type EnvRef } from './contract-env.test-support.js';
 
 export function mimeContract(env: EnvRef): void {
   it('streams the MIME of a mail as decoded bytes', async () => {
