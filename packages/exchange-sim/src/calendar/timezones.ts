@@ -32,10 +32,6 @@ const WINDOWS_TO_IANA: Record<string, string> = {
   'E. South America Standard Time': 'America/Sao_Paulo',
 };
 
-export function isKnownWindowsZone(id: string): boolean {
-  return id in WINDOWS_TO_IANA;
-}
-
 export function ianaFor(windowsId: string | undefined): string {
   return (windowsId && WINDOWS_TO_IANA[windowsId]) || 'UTC';
 }

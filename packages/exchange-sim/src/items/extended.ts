@@ -17,8 +17,6 @@ const PROPERTY_SETS: Record<string, string> = {
   Sharing: '00062040-0000-0000-c000-000000000046',
 };
 
-const ARRAY_TYPES = /Array$/;
-
 export function parseExtendedUri(node: XNode): ExtendedUri {
   const a = node.attrs;
   if (!a.PropertyType) throw ewsError('ErrorSchemaValidation', 'ExtendedFieldURI needs PropertyType.', true);
@@ -42,10 +40,6 @@ export function extendedKey(uri: ExtendedUri): string {
   }
   const set = (uri.PropertySetId ?? PROPERTY_SETS[uri.DistinguishedPropertySetId ?? ''] ?? uri.DistinguishedPropertySetId ?? '').toLowerCase();
   return uri.PropertyName !== undefined ? `${set}:name:${uri.PropertyName}` : `${set}:id:${Number(uri.PropertyId)}`;
-}
-
-export function isArrayType(type: string): boolean {
-  return ARRAY_TYPES.test(type);
 }
 
 export function parseExtendedProperty(node: XNode): ExtendedValue {

@@ -17,28 +17,27 @@ export interface OperationSpec {
   batch?: string;
   /** The element each error message must contain to stay schema-valid. */
   errorInner: string;
-  write: boolean;
 }
 
 export const OPERATIONS: Record<string, OperationSpec> = {
-  GetFolder: { handler: getFolder, batch: 'FolderIds', errorInner: '<m:Folders/>', write: false },
-  FindFolder: { handler: findFolder, batch: 'ParentFolderIds', errorInner: '', write: false },
-  CreateFolder: { handler: createFolder, batch: 'Folders', errorInner: '<m:Folders/>', write: true },
-  SyncFolderHierarchy: { handler: syncFolderHierarchy, errorInner: '', write: false },
-  SyncFolderItems: { handler: syncFolderItems, errorInner: '', write: false },
-  FindItem: { handler: findItem, batch: 'ParentFolderIds', errorInner: '', write: false },
-  GetItem: { handler: getItem, batch: 'ItemIds', errorInner: '<m:Items/>', write: false },
-  CreateItem: { handler: createItem, batch: 'Items', errorInner: '<m:Items/>', write: true },
-  UpdateItem: { handler: updateItem, batch: 'ItemChanges', errorInner: '<m:Items/>', write: true },
-  DeleteItem: { handler: deleteItem, batch: 'ItemIds', errorInner: '', write: true },
-  MoveItem: { handler: moveItem, batch: 'ItemIds', errorInner: '<m:Items/>', write: true },
-  CopyItem: { handler: copyItem, batch: 'ItemIds', errorInner: '<m:Items/>', write: true },
-  CreateAttachment: { handler: createAttachment, batch: 'Attachments', errorInner: '<m:Attachments/>', write: true },
-  GetAttachment: { handler: getAttachment, batch: 'AttachmentIds', errorInner: '<m:Attachments/>', write: false },
-  ResolveNames: { handler: resolveNames, errorInner: '', write: false },
-  Subscribe: { handler: subscribe, errorInner: '', write: false },
-  GetEvents: { handler: getEvents, errorInner: '', write: false },
-  Unsubscribe: { handler: unsubscribe, errorInner: '', write: false },
+  GetFolder: { handler: getFolder, batch: 'FolderIds', errorInner: '<m:Folders/>' },
+  FindFolder: { handler: findFolder, batch: 'ParentFolderIds', errorInner: '' },
+  CreateFolder: { handler: createFolder, batch: 'Folders', errorInner: '<m:Folders/>' },
+  SyncFolderHierarchy: { handler: syncFolderHierarchy, errorInner: '' },
+  SyncFolderItems: { handler: syncFolderItems, errorInner: '' },
+  FindItem: { handler: findItem, batch: 'ParentFolderIds', errorInner: '' },
+  GetItem: { handler: getItem, batch: 'ItemIds', errorInner: '<m:Items/>' },
+  CreateItem: { handler: createItem, batch: 'Items', errorInner: '<m:Items/>' },
+  UpdateItem: { handler: updateItem, batch: 'ItemChanges', errorInner: '<m:Items/>' },
+  DeleteItem: { handler: deleteItem, batch: 'ItemIds', errorInner: '' },
+  MoveItem: { handler: moveItem, batch: 'ItemIds', errorInner: '<m:Items/>' },
+  CopyItem: { handler: copyItem, batch: 'ItemIds', errorInner: '<m:Items/>' },
+  CreateAttachment: { handler: createAttachment, batch: 'Attachments', errorInner: '<m:Attachments/>' },
+  GetAttachment: { handler: getAttachment, batch: 'AttachmentIds', errorInner: '<m:Attachments/>' },
+  ResolveNames: { handler: resolveNames, errorInner: '' },
+  Subscribe: { handler: subscribe, errorInner: '' },
+  GetEvents: { handler: getEvents, errorInner: '' },
+  Unsubscribe: { handler: unsubscribe, errorInner: '' },
 };
 
 /** How many response messages a request gets: one per batch element. */

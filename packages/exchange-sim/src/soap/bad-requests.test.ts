@@ -25,8 +25,14 @@ async function fault(raw: string, status = 500): Promise<string> {
 }
 
 describe('bad requests get Exchange-like SOAP faults', () => {
-  it('malformed XML', async () => {
+  it('malformed XML, with the position in MessageXml', async () => {
     expect(await fault('<?xml version="1.0"?><soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"><soap:Body><m:GetFolder>')).toBe('ErrorSchemaValidation');
+    const reply = await sim.ews('', { raw: '<soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/">\n<soap:Body><a></b></soap:Body></soap:Envelope>' });
+    expect(first(reply.doc, 'LineNumber')!.text).toBe('2');
+  });
+
+  it('a byte order mark is accepted', async () => {
+    expect((await sim.ews('', { raw: `\uFEFF${envelope(inbox)}` })).status).toBe(200);
   });
 
   it('unknown operation and wrong namespace', async () => {

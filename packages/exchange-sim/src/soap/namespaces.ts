@@ -1,5 +1,4 @@
 export const NS_SOAP = 'http://schemas.xmlsoap.org/soap/envelope/';
-export const NS_SOAP12 = 'http://www.w3.org/2003/05/soap-envelope';
 export const NS_M = 'http://schemas.microsoft.com/exchange/services/2006/messages';
 export const NS_T = 'http://schemas.microsoft.com/exchange/services/2006/types';
 export const NS_E = 'http://schemas.microsoft.com/exchange/services/2006/errors';

@@ -1,4 +1,5 @@
 import { child, type XNode } from '../xml/xml-node.js';
+import { esc } from '../xml/xml-write.js';
 import { parseXml, XmlRejected, type XmlLimits } from '../xml/xml-parse.js';
 import { EwsError, ewsError, MESSAGES } from './ews-error.js';
 import { NS_M, NS_SOAP, NS_T, REQUEST_VERSIONS } from './namespaces.js';
@@ -14,11 +15,15 @@ export interface SoapRequest {
 export function readSoapRequest(xml: string, limits: XmlLimits, knownOperations: Set<string>): SoapRequest {
   let root: XNode;
   try {
-    root = parseXml(xml, limits);
+    root = parseXml(xml.replace(/^\uFEFF/, ''), limits);
   } catch (error) {
     if (error instanceof XmlRejected) {
       const code = error.reason === 'malformed' ? 'ErrorSchemaValidation' : 'ErrorInvalidRequest';
-      throw new EwsError(code, `${code === 'ErrorSchemaValidation' ? 'The request failed schema validation: ' : 'The request is invalid: '}${error.message}`, { fault: true });
+      // Exchange reports where a schema validation error is, in MessageXml.
+      const messageXml = error.position
+        ? `<t:LineNumber>${error.position.line}</t:LineNumber><t:LinePosition>${error.position.column}</t:LinePosition><t:Violation>${esc(error.message)}</t:Violation>`
+        : undefined;
+      throw new EwsError(code, `${code === 'ErrorSchemaValidation' ? 'The request failed schema validation: ' : 'The request is invalid: '}${error.message}`, { fault: true, messageXml });
     }
     throw error;
   }

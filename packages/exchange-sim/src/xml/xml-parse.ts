@@ -13,6 +13,7 @@ export class XmlRejected extends Error {
   constructor(
     readonly reason: 'dtd' | 'malformed' | 'limits',
     message: string,
+    readonly position?: { line: number; column: number },
   ) {
     super(message);
   }
@@ -110,7 +111,7 @@ export function parseXml(xml: string, limits: XmlLimits = DEFAULT_XML_LIMITS): X
   checkLimits(xml, limits);
   const valid = XMLValidator.validate(xml);
   if (valid !== true) {
-    throw new XmlRejected('malformed', `${valid.err.msg} Line ${valid.err.line}, position ${valid.err.col}.`);
+    throw new XmlRejected('malformed', `${valid.err.msg} Line ${valid.err.line}, position ${valid.err.col}.`, { line: valid.err.line, column: valid.err.col });
   }
   const ordered = parser.parse(xml) as OrderedNode[];
   for (const entry of ordered) {
