@@ -1,7 +1,7 @@
 export { startSystem } from './system/start-system.js';
 export {
-  PIPELINE_SERVICES, baseEnv,
-  type PipelineService, type ProcessName, type SimulatorName,
+  PIPELINE_SERVICES, EXTRA_SERVICES, baseEnv,
+  type ConnectorService, type PipelineService, type ProcessName, type SimulatorName,
 } from './system/process-catalog.js';
 export type {
   CrmInterfaceOptions, ExchangeSimOptions, RunningSystem, ServiceHandle, StartSystemOptions, StopReport, SystemUrls,

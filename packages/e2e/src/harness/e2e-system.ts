@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { PIPELINE_SERVICES, startSystem, type ExchangeSimOptions, type PipelineService, type RunningSystem, type StartSystemOptions, type StopReport } from '@connector/launcher';
+import { PIPELINE_SERVICES, startSystem, type ConnectorService, type ExchangeSimOptions, type RunningSystem, type StartSystemOptions, type StopReport } from '@connector/launcher';
 import { isolatedDatabase, isolatedRedis } from '@connector/testing';
 import { crmAdminClient, type CrmAdminClient } from '../clients/crm-admin.client.js';
 import { exchangeSimClient, type ExchangeSimClient } from '../clients/exchange-sim.client.js';
@@ -29,8 +29,8 @@ export interface E2eOptions {
   label?: string;
   /** Created in the simulator and in the CRM, and listed in the run's config. */
   mailboxes?: E2eMailbox[];
-  /** Pipeline services to run; default all six. `[]` runs the simulators alone. */
-  services?: readonly PipelineService[];
+  /** Connector services to run; default the six pipeline services. `[]` runs the simulators alone. */
+  services?: readonly ConnectorService[];
   exchangeSim?: ExchangeSimOptions;
   /** Seed CRM.interface's demo data. */
   crmDemo?: boolean;

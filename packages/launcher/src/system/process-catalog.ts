@@ -6,8 +6,11 @@ import { resolveEntryPoint, type RunFrom } from '../entry/entry-point.js';
 /** The connector's pipeline processes, in the order they start and the reverse they stop. */
 export const PIPELINE_SERVICES = ['scheduler', 'exchange-poller', 'crm-poller', 'rule-engine', 'exchange-writer', 'crm-writer'] as const;
 export type PipelineService = (typeof PIPELINE_SERVICES)[number];
+/** Connector services that run on the same config but are not part of the pipeline. */
+export const EXTRA_SERVICES = ['dashboard'] as const;
+export type ConnectorService = PipelineService | (typeof EXTRA_SERVICES)[number];
 export type SimulatorName = 'exchange-sim' | 'crm-interface';
-export type ProcessName = SimulatorName | PipelineService;
+export type ProcessName = SimulatorName | ConnectorService;
 
 /** Where a process lives, what it is started with, and which URL says it is up. */
 export interface ProcessPlan {
@@ -114,6 +117,6 @@ export interface ServiceSettings {
   env: Record<string, string>;
 }
 
-export function servicePlan(name: PipelineService, port: number, settings: ServiceSettings, ctx: CatalogContext): ProcessPlan {
+export function servicePlan(name: ConnectorService, port: number, settings: ServiceSettings, ctx: CatalogContext): ProcessPlan {
   return plan(name, port, ctx, { ...settings.env, CONNECTOR_CONFIG: settings.configPath, PORT: String(port), HOST: ctx.host });
 }

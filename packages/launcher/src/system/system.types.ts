@@ -1,7 +1,7 @@
 import type { MailboxConfig } from '@connector/config';
 import type { ChildExit } from '../child/managed-child.js';
 import type { RunFrom } from '../entry/entry-point.js';
-import type { PipelineService, ProcessName } from './process-catalog.js';
+import type { ConnectorService, ProcessName } from './process-catalog.js';
 
 export interface ExchangeSimOptions {
   /** Seed the demo mailboxes (alice, bob, carla, svc-connector); else the simulator starts empty. */
@@ -44,8 +44,8 @@ export interface StartSystemOptions {
   crmUrl?: string;
   /** The EWS service account the connector uses (default svc-connector@demo.example). */
   exchangeAccount?: { username: string; password: string };
-  /** Pipeline services to run; default all of them. */
-  services?: readonly PipelineService[];
+  /** Connector services to run; default the six pipeline services (add 'dashboard' for the dashboard). */
+  services?: readonly ConnectorService[];
   /** Default: config/connector.example.yaml. */
   baseConfigPath?: string;
   mailboxes?: MailboxConfig[];
