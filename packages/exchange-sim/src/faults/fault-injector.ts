@@ -1,6 +1,6 @@
-export type FaultKind = 'latency' | 'serverBusy' | 'serverBusyFault' | 'http503' | 'http500' | 'drop' | 'timeout';
+export type FaultKind = 'latency' | 'serverBusy' | 'serverBusyFault' | 'http503' | 'http500' | 'drop' | 'timeout' | 'budget';
 
-export const FAULT_KINDS: FaultKind[] = ['latency', 'serverBusy', 'serverBusyFault', 'http503', 'http500', 'drop', 'timeout'];
+export const FAULT_KINDS: FaultKind[] = ['latency', 'serverBusy', 'serverBusyFault', 'http503', 'http500', 'drop', 'timeout', 'budget'];
 
 export interface FaultRule {
   /** Operation name (GetItem…) or "*". */
@@ -16,6 +16,10 @@ export interface FaultRule {
   latencyMs?: number;
   /** Stop after this many hits. */
   times?: number;
+  /** For budget: requests per second each mailbox may make (a token bucket, as Exchange's budgets recharge). */
+  ratePerSecond?: number;
+  /** For budget: how many requests a mailbox may make at once before the rate applies (default = ratePerSecond). */
+  burst?: number;
 }
 
 export interface FaultConfig {
@@ -48,6 +52,7 @@ export class FaultInjector {
   private config: FaultConfig = { rules: [] };
   private random = prng(Date.now());
   private hits: number[] = [];
+  private buckets = new Map<string, { tokens: number; at: number }>();
 
   configure(config: FaultConfig): void {
     for (const rule of config.rules) {
@@ -59,6 +64,27 @@ export class FaultInjector {
     this.config = { seed: config.seed, rules: config.rules.map((r) => ({ ...r })) };
     this.random = prng(config.seed ?? Date.now());
     this.hits = config.rules.map(() => 0);
+    this.buckets = new Map();
+  }
+
+  /**
+   * A budget rule answers ErrorServerBusy (as a fault) once a mailbox's bucket is empty, with
+   * the time until the next request is allowed as BackOffMilliseconds.
+   */
+  private overBudget(rule: FaultRule, index: number, mailbox: string | undefined): FaultRule | undefined {
+    const rate = rule.ratePerSecond ?? 10;
+    const burst = rule.burst ?? rate;
+    const key = `${index}|${mailbox ?? ''}`;
+    const now = Date.now();
+    const bucket = this.buckets.get(key) ?? { tokens: burst, at: now };
+    bucket.tokens = Math.min(burst, bucket.tokens + ((now - bucket.at) / 1000) * rate);
+    bucket.at = now;
+    this.buckets.set(key, bucket);
+    if (bucket.tokens >= 1) {
+      bucket.tokens -= 1;
+      return undefined;
+    }
+    return { ...rule, kind: 'serverBusyFault', backOffMs: Math.ceil(((1 - bucket.tokens) / rate) * 1000) };
   }
 
   current(): FaultConfig & { hits: number[] } {
@@ -71,6 +97,14 @@ export class FaultInjector {
       if (rule.operation && rule.operation !== '*' && rule.operation !== operation) return;
       if (rule.mailbox && rule.mailbox !== '*' && rule.mailbox.toLowerCase() !== mailbox) return;
       if (rule.times !== undefined && this.hits[i]! >= rule.times) return;
+      if (rule.kind === 'budget') {
+        const busy = decision.fault ? undefined : this.overBudget(rule, i, mailbox);
+        if (busy) {
+          decision.fault = busy;
+          this.hits[i]!++;
+        }
+        return;
+      }
       if (this.random() >= (rule.probability ?? 1)) return;
       if (rule.kind === 'latency') {
         decision.delayMs += rule.latencyMs ?? 0;

@@ -72,6 +72,19 @@ describe('throttling and fault injection', () => {
     expect((await sim.ews(inbox)).status).toBe(200);
   });
 
+  it('a per-mailbox budget answers ErrorServerBusy with the time until the next request is allowed', async () => {
+    await sim.admin('PUT', '/faults', { rules: [{ kind: 'budget', ratePerSecond: 1, burst: 3 }] });
+    const replies = [];
+    for (let i = 0; i < 5; i++) replies.push(await sim.ews(inbox));
+    expect(replies.map((r) => r.status)).toEqual([200, 200, 200, 500, 500]);
+    const backOff = Number(first(replies[3]!.doc, 'Value')!.text);
+    expect(backOff).toBeGreaterThan(0);
+    expect(backOff).toBeLessThanOrEqual(1000);
+    await new Promise((resolve) => setTimeout(resolve, backOff + 20));
+    expect((await sim.ews(inbox)).status).toBe(200);
+    await sim.admin('DELETE', '/faults');
+  });
+
   it('rejects a bad fault configuration without changing the current one', async () => {
     await sim.admin('PUT', '/faults', { rules: [{ kind: 'latency', latencyMs: 1 }] });
     const bad = await sim.admin<{ error: { code: string } }>('PUT', '/faults', { rules: [{ kind: 'explode' }] });
