@@ -69,6 +69,12 @@ describe('native XML format', () => {
     expect(absenceFieldsSchema.parse(decodeNativeRecord('absences', encodeNativeRecord('absences', { ...absence, ...meta })))).toEqual(absence);
   });
 
+  it('reads indented documents like compact ones', () => {
+    const xml = encodeNativeRecord('calendar', { ...sampleActivity, ...meta, documents: [] });
+    const indented = xml.replace(/></g, '>\n    <');
+    expect(decodeNativeRecord('calendar', indented)).toEqual(decodeNativeRecord('calendar', xml));
+  });
+
   it('decodes only the elements present (a patch), empty elements as null', () => {
     const patch = decodeNativeRecord('tasks', '<task><status>completed</status><body/><percentComplete>100</percentComplete></task>');
     expect(patch).toEqual({ status: 'completed', body: null, percentComplete: 100 });
