@@ -4,6 +4,7 @@ import { createLogger, createMetricsRegistry, healthPlugin, type Logger } from '
 import { adminRoutes } from './admin/admin.routes.js';
 import type { Db } from './db/database.js';
 import { recordCodec } from './formats/record-codec.js';
+import { registerSyncUsersRoute } from './directory/sync-users.route.js';
 import { createCrmData, type CrmData } from './repositories/crm-data.js';
 import { SyncmlEngine, createCrmBackend, syncmlRoute, type SyncmlEngineOptions } from './syncml/index.js';
 
@@ -61,6 +62,9 @@ export async function buildApp(options: AppOptions): Promise<CrmInterfaceApp> {
   // ── SyncML DS 1.2 endpoint: POST /syncml (session engine in src/syncml, records through `data`).
   const engine = new SyncmlEngine({ backend: createCrmBackend(data, recordCodec), verifier, ...options.syncml });
   await app.register(syncmlRoute, { engine });
+
+  // The connector's mailbox list: sync-enabled users, for the connector's own token only.
+  registerSyncUsersRoute(app, { verifier, users: data.users });
 
   return { app, data };
 }
