@@ -16,6 +16,7 @@ import { ConnectorProperties } from '../properties/connector-properties.js';
 import { ConcurrencyLimit } from '../throttle/concurrency-limit.js';
 import { MailboxBackoff } from '../throttle/mailbox-backoff.js';
 import { installLibraryPatches } from './library.patch.js';
+import { validateOptions } from './options.js';
 
 /** Authentication is done by our transport; the library must not add its own header. */
 class TransportCredentials extends ExchangeCredentials {
@@ -32,6 +33,7 @@ export class EwsContext {
   private readonly services = new Map<string, ExchangeService>();
 
   constructor(readonly options: ExchangeGatewayOptions) {
+    validateOptions(options);
     installLibraryPatches();
     const maxConcurrency = options.maxConcurrency ?? 10;
     this.sender = createSender(options.url, options.auth, { maxSockets: maxConcurrency, allowUntrustedCertificate: options.allowUntrustedCertificate });

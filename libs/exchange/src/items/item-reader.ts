@@ -1,4 +1,4 @@
-import { BasePropertySet, BodyType, ItemId, PropertySet, type ExchangeService, type Item, type ServiceResponseCollection, type GetItemResponse } from 'ews-javascript-api';
+import { BasePropertySet, BodyType, ItemId, PropertySet, type Item } from 'ews-javascript-api';
 import { domainItemSchema, type DomainItemOf, type ObjectType } from '@connector/core';
 import { ExchangeError } from '../errors/exchange.error.js';
 import { fromServiceResponse, isFailure } from '../errors/fault-normalizer.js';
@@ -8,7 +8,7 @@ import { mapperFor } from '../mapping/mappers.js';
 import type { MapperContext } from '../mapping/type-mapper.js';
 import { enrichOccurrences } from './occurrences.js';
 
-export function propertySetFor(type: ObjectType, mctx: MapperContext): PropertySet {
+function propertySetFor(type: ObjectType, mctx: MapperContext): PropertySet {
   const set = new PropertySet(BasePropertySet.IdOnly, mapperFor(type).properties(mctx));
   if (type === 'email') set.RequestedBodyType = BodyType.HTML;
   else set.RequestedBodyType = BodyType.Text;
@@ -52,5 +52,3 @@ export async function getItems<T extends ObjectType>(ctx: EwsContext, mailbox: s
   return out;
 }
 
-export type GetItemResponses = ServiceResponseCollection<GetItemResponse>;
-export type { ExchangeService };

@@ -11,7 +11,7 @@ import {
   SendInvitationsOrCancellationsMode,
   type Item,
 } from 'ews-javascript-api';
-import type { DomainItem, DomainItemOf, ExchangeRef, ObjectType } from '@connector/core';
+import type { DomainItem, ExchangeRef, ObjectType } from '@connector/core';
 import { ExchangeError } from '../errors/exchange.error.js';
 import { fromServiceResponse, isFailure } from '../errors/fault-normalizer.js';
 import type { EwsContext } from '../ews/ews-context.js';
@@ -151,4 +151,3 @@ export async function deleteItems(ctx: EwsContext, mailbox: string, itemIds: rea
   return out;
 }
 
-export type { DomainItemOf };

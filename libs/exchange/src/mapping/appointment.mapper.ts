@@ -27,11 +27,9 @@ const BUSY: Record<BusyStatus, LegacyFreeBusyStatus> = {
   workingElsewhere: LegacyFreeBusyStatus.WorkingElsewhere,
 };
 
-export function busyFromEws(value: LegacyFreeBusyStatus | undefined): BusyStatus {
+function busyFromEws(value: LegacyFreeBusyStatus | undefined): BusyStatus {
   return (Object.entries(BUSY) as [BusyStatus, LegacyFreeBusyStatus][]).find(([, v]) => v === value)?.[0] ?? 'busy';
 }
-
-export const BUSY_TO_EWS = BUSY;
 
 const a = (item: Item) => item as EwsAppointment;
 

@@ -1,4 +1,4 @@
-import { type IOutParam, BodyType, DateTime, DateTimeKind, EmailAddress, MessageBody, Sensitivity as EwsSensitivity, Importance } from 'ews-javascript-api';
+import { type IOutParam, BodyType, DateTime, DateTimeKind, MessageBody, Sensitivity as EwsSensitivity, Importance } from 'ews-javascript-api';
 import type { EmailAddress as DomainAddress, Sensitivity } from '@connector/core';
 
 /**
@@ -40,7 +40,7 @@ export function formatInZone(epochMs: number, zone: string): string {
   return `${base}${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
 }
 
-export interface ZonedParts {
+interface ZonedParts {
   year: number;
   month: number;
   day: number;
@@ -51,7 +51,7 @@ export interface ZonedParts {
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
-export function zonedParts(epochMs: number, zone: string): ZonedParts {
+function zonedParts(epochMs: number, zone: string): ZonedParts {
   let fmt = formatters.get(zone);
   if (!fmt) {
     fmt = new Intl.DateTimeFormat('en-US', {
@@ -82,10 +82,6 @@ export function bodyText(body: MessageBody | null | undefined): string | undefin
 export function toAddress(mailbox: { Address?: string | null; Name?: string | null } | null | undefined): DomainAddress | undefined {
   if (!mailbox?.Address) return undefined;
   return mailbox.Name && mailbox.Name !== mailbox.Address ? { address: mailbox.Address, name: mailbox.Name } : { address: mailbox.Address };
-}
-
-export function toEwsAddress(address: DomainAddress): EmailAddress {
-  return new EmailAddress(address.name ?? address.address, address.address);
 }
 
 const SENSITIVITY: Record<Sensitivity, EwsSensitivity> = {
