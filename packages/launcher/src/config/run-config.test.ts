@@ -42,6 +42,14 @@ describe('writeRunConfig', () => {
     expect(readFileSync(target, 'utf8')).not.toContain('svc-pass');
   });
 
+  it('keeps the base URLs for a side this run has no endpoint for', () => {
+    const target = join(dir, 'no-urls.yaml');
+    writeRunConfig(example, { ...values, ewsUrl: undefined, syncmlUrl: undefined }, target, env, dir);
+    const config = loadConfigFile(target, env);
+    expect(config.exchange.url).toBe('http://127.0.0.1:8700/EWS/Exchange.asmx');
+    expect(config.crm.url).toBe('http://127.0.0.1:8701/syncml');
+  });
+
   it('merges overrides last: objects key by key, arrays replace', () => {
     const target = join(dir, 'override.yaml');
     writeRunConfig(example, { ...values, overrides: { rules: { appointment: { conflictPolicy: 'newest-wins', crmTypes: ['visit'] } } } }, target, env, dir);

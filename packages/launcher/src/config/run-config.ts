@@ -5,8 +5,9 @@ import { LauncherError } from '../launcher.error.js';
 
 /** What one run fills into the base config: where everything is, and how secrets are found. */
 export interface RunConfigValues {
-  ewsUrl: string;
-  syncmlUrl: string;
+  /** Kept from the base config when not given (no simulator and no URL: nothing will call it). */
+  ewsUrl?: string;
+  syncmlUrl?: string;
   redisUrl: string;
   redisPrefix: string;
   databaseUrl: string;
@@ -47,10 +48,10 @@ export function buildRunConfig(base: Tree, values: RunConfigValues): Tree {
     ...base,
     exchange: {
       ...exchange,
-      url: values.ewsUrl,
+      ...(values.ewsUrl ? { url: values.ewsUrl } : {}),
       auth: { kind: 'basic', username: values.exchangeUsername, password: { env: SECRET_ENV.exchangePassword } },
     },
-    crm: { ...crm, url: values.syncmlUrl, token: { algorithm: 'ed25519', privateKey: { file: values.tokenPrivateKeyFile } } },
+    crm: { ...crm, ...(values.syncmlUrl ? { url: values.syncmlUrl } : {}), token: { algorithm: 'ed25519', privateKey: { file: values.tokenPrivateKeyFile } } },
     redis: { url: values.redisUrl, prefix: values.redisPrefix },
     database: { url: values.databaseUrl },
     mailboxes: values.mailboxes ? { ...mailboxes, list: values.mailboxes } : mailboxes,

@@ -125,8 +125,8 @@ export async function startSystem(options: StartSystemOptions = {}): Promise<Run
     const exchangeAccount = options.exchangeAccount ?? DEFAULT_ACCOUNT;
     const redis = options.redis ?? { url: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', prefix: 'connector' };
     const databaseUrl = options.databaseUrl ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/connector';
-    const ews = sim ? `${urlOf('exchange-sim')}/EWS/Exchange.asmx` : options.exchangeUrl ?? '';
-    const syncml = crm ? `${urlOf('crm-interface')}/syncml` : options.crmUrl ?? '';
+    const ews = sim ? `${urlOf('exchange-sim')}/EWS/Exchange.asmx` : options.exchangeUrl;
+    const syncml = crm ? `${urlOf('crm-interface')}/syncml` : options.crmUrl;
     const secretsEnv = { [SECRET_ENV.exchangePassword]: exchangeAccount.password, [SECRET_ENV.dashboardPassword]: adminKeys.dashboard };
     const configPath = join(runDir, 'connector.yaml');
     writeRunConfig(options.baseConfigPath ?? join(rootDir, 'config', 'connector.example.yaml'), {
@@ -147,7 +147,7 @@ export async function startSystem(options: StartSystemOptions = {}): Promise<Run
     const services = new Map<ProcessName, ServiceHandle>();
     const system: RunningSystem = {
       runDir, configPath, redisUrl: redis.url, redisPrefix: redis.prefix, databaseUrl, crmDatabaseUrl: crm?.databaseUrl,
-      urls: { ews, syncml }, ports: {}, adminKeys, exchangeAccount, tokenKeys, services,
+      urls: { ews: ews ?? '', syncml: syncml ?? '' }, ports: {}, adminKeys, exchangeAccount, tokenKeys, services,
       unexpectedExits: () => [...unexpected],
       async restart(name) {
         const entry = managed.get(name);

@@ -85,9 +85,9 @@ export interface ServiceHandle {
 }
 
 export type SystemUrls = Partial<Record<ProcessName, string>> & {
-  /** EWS endpoint the connector uses. */
+  /** EWS endpoint the connector uses ('' when no simulator runs and none was given). */
   ews: string;
-  /** SyncML endpoint the connector uses. */
+  /** SyncML endpoint the connector uses ('' when no CRM.interface runs and none was given). */
   syncml: string;
 };
 
