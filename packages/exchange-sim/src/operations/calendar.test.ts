@@ -68,8 +68,19 @@ describe('recurring series in Europe/Berlin across the DST change', () => {
     expect(first(occurrence, 'Location')!.text).toBe('Berlin');
     const delta = await sim.ews(syncItems('calendar', state));
     expect(first(delta.doc, 'Changes')!.children.map((c) => c.local)).toEqual(['Update']);
+    const contactInCalendar = await sim.ews(createItem('<t:Contact><t:GivenName>X</t:GivenName></t:Contact>', '', 'calendar'));
+    expect(codes(contactInCalendar)).toEqual(['ErrorCannotCreateContactInNonContactFolder']);
     const gone = `<m:GetItem ${NS}><m:ItemShape><t:BaseShape>IdOnly</t:BaseShape></m:ItemShape><m:ItemIds><t:OccurrenceItemId RecurringMasterId="${masterId}" InstanceIndex="2"/><t:OccurrenceItemId RecurringMasterId="${masterId}" InstanceIndex="9"/></m:ItemIds></m:GetItem>`;
     expect(codes(await sim.ews(gone))).toEqual(['ErrorCalendarOccurrenceIndexIsOutOfRecurrenceRange', 'ErrorCalendarOccurrenceIndexIsOutOfRecurrenceRange']);
+
+    // Moving the whole series drops its exceptions, as Exchange does.
+    const shift = `<m:UpdateItem ${NS} ConflictResolution="AlwaysOverwrite" SendMeetingInvitationsOrCancellations="SendToNone"><m:ItemChanges><t:ItemChange><t:ItemId Id="${masterId}"/><t:Updates>` +
+      setField('calendar:Start', 'CalendarItem', '<t:Start>2026-03-12T10:00:00Z</t:Start>') + setField('calendar:End', 'CalendarItem', '<t:End>2026-03-12T11:00:00Z</t:End>') +
+      '</t:Updates></t:ItemChange></m:ItemChanges></m:UpdateItem>';
+    expect(codes(await sim.ews(shift))).toEqual(['NoError']);
+    const shifted = first((await sim.ews(getItem([masterId]))).doc, 'CalendarItem')!;
+    expect([first(shifted, 'ModifiedOccurrences'), first(shifted, 'DeletedOccurrences')]).toEqual([undefined, undefined]);
+    expect(all((await sim.ews(calendarView('2026-03-01T00:00:00Z', '2026-05-01T00:00:00Z'))).doc, 'CalendarItem')).toHaveLength(6);
   });
 });
 

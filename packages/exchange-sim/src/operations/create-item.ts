@@ -1,7 +1,7 @@
 import type { Folder, Item, Mailbox } from '../store/model.js';
 import { child, type XNode } from '../xml/xml-node.js';
 import { el } from '../xml/xml-write.js';
-import { ewsError } from '../soap/ews-error.js';
+import { ewsError, type KnownCode } from '../soap/ews-error.js';
 import { renderOperationResponse } from '../soap/envelope.js';
 import { successMessage } from '../soap/response-message.js';
 import { parseItem } from '../items/item-xml.js';
@@ -15,6 +15,18 @@ const DEFAULT_FOLDER: Record<Item['kind'], string> = { message: 'drafts', calend
 
 function folderOf(ctx: OpContext, mailbox: Mailbox, name: string): Folder {
   return ctx.store.folders.get(mailbox.distinguished.get(name)!)!;
+}
+
+const FOLDER_RULES: Partial<Record<Item['kind'], { prefix: string; code: KnownCode }>> = {
+  calendar: { prefix: 'IPF.Appointment', code: 'ErrorCannotCreateCalendarItemInNonCalendarFolder' },
+  contact: { prefix: 'IPF.Contact', code: 'ErrorCannotCreateContactInNonContactFolder' },
+  task: { prefix: 'IPF.Task', code: 'ErrorCannotCreateTaskInNonTaskFolder' },
+};
+
+/** Exchange keeps calendar items, contacts and tasks in folders of their class. */
+function checkFolderClass(kind: Item['kind'], folder: Folder): void {
+  const rule = FOLDER_RULES[kind];
+  if (rule && !folder.folderClass.startsWith(rule.prefix)) throw ewsError(rule.code);
 }
 
 export function assignAttachmentIds(item: Item): void {
@@ -60,6 +72,7 @@ export function createItem(req: XNode, ctx: OpContext): string {
       const saveTo = savedNode
         ? resolveFolder(ctx, savedNode)
         : folderOf(ctx, ctx.mailbox, parsed.kind === 'message' && sending ? 'sentitems' : DEFAULT_FOLDER[parsed.kind]);
+      checkFolderClass(parsed.kind, saveTo);
       if (sending) {
         parsed.fields.IsRead = true;
         parsed.fields.From ??= { name: ctx.mailbox.displayName, email: ctx.mailbox.smtp };

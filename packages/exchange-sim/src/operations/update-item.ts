@@ -14,6 +14,8 @@ import { recipientsOf } from './item-defaults.js';
 
 type Resolution = 'NeverOverwrite' | 'AutoResolve' | 'AlwaysOverwrite';
 
+const SERIES_SHAPE = new Set(['Start', 'End', 'Recurrence', 'StartTimeZone', 'EndTimeZone']);
+
 /**
  * Optimistic concurrency as Exchange does it: a stale change key fails under NeverOverwrite;
  * under AutoResolve only when a field being set changed since that version; AlwaysOverwrite wins.
@@ -54,6 +56,11 @@ export function updateItem(req: XNode, ctx: OpContext): string {
       const scratch: Item = { ...item, fields, extended: item.extended ? [...item.extended] : undefined };
       if (resolved.occurrence) applyToOccurrence(scratch, resolved.occurrence, changes);
       else for (const c of changes) c.apply(fields, scratch);
+      // As in Outlook/Exchange, changing a series' time or pattern drops its exceptions.
+      if (!resolved.occurrence && changes.some((c) => SERIES_SHAPE.has(c.name))) {
+        scratch.exceptions = undefined;
+        scratch.deletedOccurrences = undefined;
+      }
       if (item.kind === 'calendar' && Date.parse(String(fields.End)) < Date.parse(String(fields.Start))) {
         throw ewsError('ErrorCalendarEndDateIsEarlierThanStartDate');
       }
