@@ -1,0 +1,5 @@
+export { contactFromNative } from './contact.mapping.js';
+export { appointmentFromNative, appointmentToNative, emailToNative } from './activity.mapping.js';
+export { taskFromNative, taskStatusToNative, absenceFromNative } from './task.mapping.js';
+export { recurrenceFromRrule, rruleFromRecurrence } from './recurrence.mapping.js';
+export { NativeFormatError } from './native-xml.js';
