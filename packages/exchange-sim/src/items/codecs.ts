@@ -1,6 +1,7 @@
 import { child, childrenNamed, type XNode } from '../xml/xml-node.js';
 import { el, esc, textEl } from '../xml/xml-write.js';
 import { ewsError } from '../soap/ews-error.js';
+import { ianaFor, localToUtc } from '../calendar/timezones.js';
 
 /** How one property's value moves between XML and the stored JSON form. */
 export interface Codec {
@@ -51,12 +52,28 @@ export const double: Codec = {
   render: (name, v) => textEl(`t:${name}`, String(v)),
 };
 
-/** xs:dateTime in, UTC "…Z" out (Exchange answers in UTC unless asked otherwise). */
+let requestZone: string | undefined;
+
+/**
+ * Runs one request's handler with its TimeZoneContext: like Exchange, a dateTime without an
+ * offset is read in that zone (UTC without one). Handlers are synchronous, so this cannot leak.
+ */
+export function withRequestTimeZone<T>(windowsId: string | undefined, run: () => T): T {
+  requestZone = windowsId;
+  try {
+    return run();
+  } finally {
+    requestZone = undefined;
+  }
+}
+
+/** xs:dateTime in, UTC "…Z" out (Exchange answers in UTC). */
 export function normalizeDateTime(value: string): string {
   const trimmed = value.trim();
-  const withZone = /([zZ]|[+-]\d\d:\d\d)$/.test(trimmed) ? trimmed : `${trimmed}Z`;
-  const ms = Date.parse(withZone);
+  const hasZone = /([zZ]|[+-]\d\d:\d\d)$/.test(trimmed);
+  let ms = Date.parse(hasZone ? trimmed : `${trimmed}Z`);
   if (Number.isNaN(ms)) throw ewsError('ErrorSchemaValidation', `'${value}' is not a valid dateTime.`, true);
+  if (!hasZone && requestZone) ms = localToUtc(ms, ianaFor(requestZone));
   return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 

@@ -106,6 +106,15 @@ describe('meetings', () => {
     expect(outbox).toEqual(['meetingRequest', 'meetingCancellation']);
   });
 
+  it('reads dateTimes without an offset in the TimeZoneContext zone', async () => {
+    const created = await sim.ews(
+      createItem('<t:CalendarItem><t:Subject>Local</t:Subject><t:Start>2026-01-15T09:00:00</t:Start><t:End>2026-01-15T10:00:00</t:End></t:CalendarItem>'),
+      { header: `<t:TimeZoneContext xmlns:t="http://schemas.microsoft.com/exchange/services/2006/types"><t:TimeZoneDefinition Id="Eastern Standard Time"/></t:TimeZoneContext>` },
+    );
+    const item = first((await sim.ews(getItem([first(created.doc, 'ItemId')!.attrs.Id!]))).doc, 'CalendarItem')!;
+    expect(first(item, 'Start')!.text).toBe('2026-01-15T14:00:00Z');
+  });
+
   it('all-day out-of-office block with reminder round-trips', async () => {
     const created = await sim.ews(createItem(
       '<t:CalendarItem><t:Subject>Urlaub</t:Subject><t:Sensitivity>Private</t:Sensitivity><t:ReminderIsSet>false</t:ReminderIsSet><t:Start>2026-07-06T00:00:00+02:00</t:Start><t:End>2026-07-11T00:00:00+02:00</t:End>' +

@@ -14,6 +14,7 @@ import { EwsError, MESSAGES } from './ews-error.js';
 import { backOffXml, renderEnvelope, renderFault, renderOperationResponse } from './envelope.js';
 import { errorMessage } from './response-message.js';
 import { readSoapRequest } from './soap-request.js';
+import { withRequestTimeZone } from '../items/codecs.js';
 
 export interface EwsRouteDeps {
   store: MailboxStore;
@@ -82,7 +83,7 @@ export function registerEwsRoute(app: FastifyInstance, deps: EwsRouteDeps): void
         store: deps.store, mailbox, principal, outbox: deps.outbox, subscriptions, render: renderContext(deps.store),
         countWrite: (smtp, kind, n) => deps.stats.countWrite(smtp, kind, n),
       };
-      const body = spec.handler(soap.body, ctx);
+      const body = withRequestTimeZone(soap.timeZone, () => spec.handler(soap.body, ctx));
       return finish(200, firstErrorCode(body), renderEnvelope(body));
     } catch (error) {
       if (error instanceof EwsError && error.options.fault) {

@@ -9,6 +9,8 @@ export interface SoapRequest {
   body: XNode;
   header: XNode | undefined;
   impersonate?: { kind: string; value: string };
+  /** Windows time-zone id of the TimeZoneContext header. */
+  timeZone?: string;
 }
 
 /** Parses and checks the envelope; what Exchange would refuse becomes a fault-flagged EwsError. */
@@ -47,6 +49,8 @@ export function readSoapRequest(xml: string, limits: XmlLimits, knownOperations:
   if (version && (version.ns !== NS_T || !REQUEST_VERSIONS.has(version.attrs.Version ?? ''))) {
     throw ewsError('ErrorInvalidServerVersion', undefined, true);
   }
+  const zone = child(child(header, 'TimeZoneContext'), 'TimeZoneDefinition')?.attrs.Id;
+  if (zone) request.timeZone = zone;
   const impersonation = child(header, 'ExchangeImpersonation');
   if (impersonation) {
     const sid = child(impersonation, 'ConnectingSID')?.children[0];
