@@ -1,7 +1,7 @@
 import { Queue } from 'bullmq';
 import { QUEUES, QUEUE_NAMES, type QueueName } from '@connector/core';
 import { waitUntilDrained } from '@connector/scheduling';
-import type { RunningSystem } from '@connector/launcher';
+import type { ProcessName, RunningSystem } from '@connector/launcher';
 
 export interface CycleTarget {
   /** One mailbox (SMTP address); default every mailbox. */
@@ -27,6 +27,14 @@ export interface CycleResult {
 }
 
 const POLL_QUEUES: readonly QueueName[] = [QUEUES.pollExchange, QUEUES.pollCrm];
+/** The service that works each queue, to say why jobs stay waiting. */
+const CONSUMERS: Record<QueueName, ProcessName> = {
+  [QUEUES.pollExchange]: 'exchange-poller',
+  [QUEUES.pollCrm]: 'crm-poller',
+  [QUEUES.changes]: 'rule-engine',
+  [QUEUES.writeExchange]: 'exchange-writer',
+  [QUEUES.writeCrm]: 'crm-writer',
+};
 
 /**
  * "Sync now" on the scheduler, then waits until the pipeline has nothing left to do. Delayed
@@ -64,7 +72,11 @@ export class CycleRunner {
     try {
       await waitUntilDrained(queues, { timeoutMs: options.timeoutMs ?? 30_000, settleMs: options.settleMs ?? 400 });
     } catch (error) {
-      throw new Error(`${(error as Error).message}; queue counts: ${JSON.stringify(await this.counts())}${this.deathNotice()}`, { cause: error });
+      const counts = await this.counts();
+      const idle = Object.entries(counts)
+        .filter(([name, c]) => (c.waiting ?? 0) > 0 && !this.system.services.get(CONSUMERS[name as QueueName])?.running)
+        .map(([name]) => `\n${name} has waiting jobs but ${CONSUMERS[name as QueueName]} is not running`);
+      throw new Error(`${(error as Error).message}; queue counts: ${JSON.stringify(counts)}${idle.join('')}${this.deathNotice()}`, { cause: error });
     }
   }
 

@@ -133,7 +133,14 @@ export async function startE2eSystem(options: E2eOptions = {}): Promise<E2eSyste
       return report;
     },
   };
-  if (services.length > 0) await cycles.drain();
+  if (services.length > 0) {
+    try {
+      await cycles.drain();
+    } catch (error) {
+      await e2e.close().catch(() => undefined);
+      throw error;
+    }
+  }
   return e2e;
 }
 
