@@ -33,8 +33,9 @@ declare module 'fastify' {
   }
 }
 
+/** Request element names of every operation in the WSDL (GetUserOofSettings takes GetUserOofSettingsRequest). */
 function wsdlOperations(wsdl: string): Set<string> {
-  return new Set([...wsdl.matchAll(/<wsdl:operation name="(\w+)">/g)].map((m) => m[1]!));
+  return new Set([...wsdl.matchAll(/<wsdl:message name="\w+SoapIn">\s*<wsdl:part name="\w+" element="tns:(\w+)"/g)].map((m) => m[1]!));
 }
 
 export async function buildApp(options: SimOptions = {}): Promise<FastifyInstance> {

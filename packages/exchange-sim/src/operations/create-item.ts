@@ -13,7 +13,7 @@ import { completeNewItem, recipientsOf } from './item-defaults.js';
 
 const DEFAULT_FOLDER: Record<Item['kind'], string> = { message: 'drafts', calendar: 'calendar', contact: 'contacts', task: 'tasks' };
 
-function folderOf(ctx: OpContext, mailbox: Mailbox, name: string): Folder {
+export function folderOf(ctx: OpContext, mailbox: Mailbox, name: string): Folder {
   return ctx.store.folders.get(mailbox.distinguished.get(name)!)!;
 }
 
@@ -36,7 +36,7 @@ export function assignAttachmentIds(item: Item): void {
 }
 
 /** Delivers a copy to every recipient that is a mailbox of this server (their Inbox). */
-function deliver(ctx: OpContext, item: Pick<Item, 'fields' | 'mime' | 'attachments'>): void {
+export function deliver(ctx: OpContext, item: Pick<Item, 'fields' | 'mime' | 'attachments'>): void {
   for (const email of new Set(recipientsOf(item).map((e) => e.toLowerCase()))) {
     const target = ctx.store.mailbox(email);
     if (!target) continue;

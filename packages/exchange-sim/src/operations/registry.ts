@@ -9,6 +9,7 @@ import { updateItem } from './update-item.js';
 import { copyItem, deleteItem, moveItem } from './delete-move.js';
 import { createAttachment, getAttachment } from './attachment-operations.js';
 import { resolveNames } from './resolve-names.js';
+import { sendItem } from './send-item.js';
 import { getEvents, subscribe, unsubscribe } from './subscriptions.js';
 
 export interface OperationSpec {
@@ -35,6 +36,7 @@ export const OPERATIONS: Record<string, OperationSpec> = {
   CreateAttachment: { handler: createAttachment, batch: 'Attachments', errorInner: '<m:Attachments/>' },
   GetAttachment: { handler: getAttachment, batch: 'AttachmentIds', errorInner: '<m:Attachments/>' },
   ResolveNames: { handler: resolveNames, errorInner: '' },
+  SendItem: { handler: sendItem, batch: 'ItemIds', errorInner: '' },
   Subscribe: { handler: subscribe, errorInner: '' },
   GetEvents: { handler: getEvents, errorInner: '' },
   Unsubscribe: { handler: unsubscribe, errorInner: '' },

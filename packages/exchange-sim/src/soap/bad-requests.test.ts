@@ -38,7 +38,7 @@ describe('bad requests get Exchange-like SOAP faults', () => {
   it('unknown operation and wrong namespace', async () => {
     expect(await fault(envelope(`<m:FrobnicateItem ${NS}/>`))).toBe('ErrorSchemaValidation');
     expect(await fault(envelope('<GetFolder xmlns="http://example.com/not-ews"/>'))).toBe('ErrorSchemaValidation');
-    expect(await fault(envelope(`<m:SendItem ${NS} SaveItemToFolder="false"/>`))).toBe('ErrorInvalidRequest');
+    expect(await fault(envelope(`<m:GetUserOofSettingsRequest ${NS}><t:Mailbox><t:Address>alice@test.example</t:Address></t:Mailbox></m:GetUserOofSettingsRequest>`))).toBe('ErrorInvalidRequest');
     expect(await fault(envelope(inbox).replace('http://schemas.xmlsoap.org/soap/envelope/', 'http://www.w3.org/2003/05/soap-envelope'))).toBe('ErrorSchemaValidation');
   });
 
