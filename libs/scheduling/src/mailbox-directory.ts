@@ -3,6 +3,8 @@ import { effectiveRules, type Rules } from '@connector/config';
 
 /** A user the CRM has enabled for sync, as CRM.interface lists them. */
 export interface CrmSyncUser {
+  /** The user's record id in the CRM (records name their responsible user by it). */
+  id: string;
   login: string;
   email: string | undefined;
   syncEnabled: boolean;
@@ -11,6 +13,7 @@ export interface CrmSyncUser {
 /** A mailbox the connector syncs now, with the rules in force for it. */
 export interface ActiveMailbox {
   crmUser: string;
+  crmUserId: string;
   smtp: string;
   rules: Rules;
 }
@@ -30,7 +33,7 @@ export function activeMailboxes(config: Pick<ConnectorConfig, 'mailboxes' | 'rul
     const user = enabled.get(login)!;
     const smtp = entry?.smtp ?? user.email;
     if (!smtp) continue;
-    mailboxes.push({ crmUser: entry?.crmUser ?? user.login, smtp: smtp.toLowerCase(), rules: effectiveRules(config.rules, entry) });
+    mailboxes.push({ crmUser: entry?.crmUser ?? user.login, crmUserId: user.id, smtp: smtp.toLowerCase(), rules: effectiveRules(config.rules, entry) });
   }
   return mailboxes.sort((a, b) => a.smtp.localeCompare(b.smtp));
 }

@@ -4,6 +4,7 @@ import type { ActiveMailbox } from './mailbox-directory.js';
 
 export interface MailboxEntry {
   crmUser: string;
+  crmUserId: string;
   smtp: string;
 }
 
@@ -26,7 +27,7 @@ export class MailboxRegistry {
   }
 
   async publish(mailboxes: readonly ActiveMailbox[]): Promise<void> {
-    const entries: MailboxEntry[] = mailboxes.map((m) => ({ crmUser: m.crmUser, smtp: m.smtp }));
+    const entries: MailboxEntry[] = mailboxes.map((m) => ({ crmUser: m.crmUser, crmUserId: m.crmUserId, smtp: m.smtp }));
     await this.redis.set(this.key, JSON.stringify(entries));
     this.#cache = { at: Date.now(), entries };
   }
@@ -37,6 +38,11 @@ export class MailboxRegistry {
     const entries = raw ? (JSON.parse(raw) as MailboxEntry[]) : [];
     this.#cache = { at: Date.now(), entries };
     return entries;
+  }
+
+  async entry(address: string): Promise<MailboxEntry | undefined> {
+    const wanted = address.toLowerCase();
+    return (await this.list()).find((m) => m.smtp === wanted);
   }
 
   async isSynced(address: string): Promise<boolean> {

@@ -32,10 +32,10 @@ describe('pollSides', () => {
 
 describe('activeMailboxes', () => {
   const crmUsers = [
-    { login: 'alice', email: 'alice@crm.example', syncEnabled: true },
-    { login: 'bob', email: 'bob@crm.example', syncEnabled: true },
-    { login: 'carl', email: 'carl@crm.example', syncEnabled: true },
-    { login: 'dora', email: 'dora@crm.example', syncEnabled: false },
+    { id: 'u1', login: 'alice', email: 'alice@crm.example', syncEnabled: true },
+    { id: 'u2', login: 'bob', email: 'bob@crm.example', syncEnabled: true },
+    { id: 'u3', login: 'carl', email: 'carl@crm.example', syncEnabled: true },
+    { id: 'u4', login: 'dora', email: 'dora@crm.example', syncEnabled: false },
   ];
 
   it('intersects the CRM sync-enabled users with the allow-list and applies overrides', () => {

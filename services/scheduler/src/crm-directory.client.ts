@@ -4,7 +4,7 @@ import { CONNECTOR_PRINCIPAL } from '@connector/crm-token';
 import type { CrmSyncUser } from '@connector/scheduling';
 
 const usersSchema = z.object({
-  users: z.array(z.object({ login: z.string().min(1), email: z.string().optional(), syncEnabled: z.boolean() })),
+  users: z.array(z.object({ id: z.string().min(1), login: z.string().min(1), email: z.string().optional(), syncEnabled: z.boolean() })),
 });
 
 export interface CrmDirectory {
@@ -33,7 +33,7 @@ export function crmDirectoryClient(options: { syncmlUrl: string; issueToken: (us
       if (!response.ok) throw new ConnectorError('CRM_UNAVAILABLE', 'transient', `CRM directory answered ${response.status}`);
       const parsed = usersSchema.safeParse(await response.json());
       if (!parsed.success) throw new ConnectorError('CRM_BAD_RESPONSE', 'bug', `CRM directory answer is malformed: ${parsed.error.message}`);
-      return parsed.data.users.map((u) => ({ login: u.login, email: u.email, syncEnabled: u.syncEnabled }));
+      return parsed.data.users.map((u) => ({ id: u.id, login: u.login, email: u.email, syncEnabled: u.syncEnabled }));
     },
   };
 }

@@ -27,6 +27,6 @@ describe('CRM.interface directory', () => {
   it('lists the users enabled for sync from the CRM database', async () => {
     const response = await built.app.inject({ url: '/directory/sync-users', headers: { authorization: `CRM-Token ${signer.issue(CONNECTOR_PRINCIPAL)}` } });
     expect(response.statusCode).toBe(200);
-    expect(response.json()).toEqual({ users: [{ login: 'alice', email: 'alice@demo.example', syncEnabled: true }] });
+    expect(response.json()).toEqual({ users: [{ id: expect.any(String), login: 'alice', email: 'alice@demo.example', syncEnabled: true }] });
   });
 });

@@ -15,7 +15,7 @@ async function app() {
     users: {
       async list(filter) {
         calls.push(filter);
-        return [{ login: 'alice', email: 'alice@demo.example', syncEnabled: true }];
+        return [{ id: 'u-1', login: 'alice', email: 'alice@demo.example', syncEnabled: true }];
       },
     },
   });
@@ -27,7 +27,7 @@ describe('GET /directory/sync-users', () => {
     const { instance, calls } = await app();
     const ok = await instance.inject({ url: '/directory/sync-users', headers: { authorization: `CRM-Token ${signer.issue(CONNECTOR_PRINCIPAL)}` } });
     expect(ok.statusCode).toBe(200);
-    expect(ok.json()).toEqual({ users: [{ login: 'alice', email: 'alice@demo.example', syncEnabled: true }] });
+    expect(ok.json()).toEqual({ users: [{ id: 'u-1', login: 'alice', email: 'alice@demo.example', syncEnabled: true }] });
     expect(calls).toEqual([{ syncEnabled: true }]);
     const asUser = await instance.inject({ url: '/directory/sync-users', headers: { authorization: `CRM-Token ${signer.issue('alice')}` } });
     expect(asUser.statusCode).toBe(403);

@@ -4,7 +4,7 @@ import { CONNECTOR_PRINCIPAL, isTokenError, type TokenVerifier } from '@connecto
 const SCHEME = 'CRM-Token ';
 
 export interface SyncUserSource {
-  list(filter: { syncEnabled: boolean }): Promise<Array<{ login: string; email: string | null; syncEnabled: boolean }>>;
+  list(filter: { syncEnabled: boolean }): Promise<Array<{ id: string; login: string; email: string | null; syncEnabled: boolean }>>;
 }
 
 /**
@@ -24,6 +24,6 @@ export function registerSyncUsersRoute(app: FastifyInstance, deps: { verifier: T
       throw error;
     }
     const users = await deps.users.list({ syncEnabled: true });
-    return { users: users.map((u) => ({ login: u.login, email: u.email ?? undefined, syncEnabled: u.syncEnabled })) };
+    return { users: users.map((u) => ({ id: u.id, login: u.login, email: u.email ?? undefined, syncEnabled: u.syncEnabled })) };
   });
 }
