@@ -63,6 +63,8 @@ interface FaultLike {
   message?: string;
   faultString?: string;
   HttpStatusCode?: number;
+  /** Our XHR result when the library passes it through unparsed. */
+  status?: number;
   ErrorDetails?: { get(key: string): string | undefined };
 }
 
@@ -73,8 +75,8 @@ export function normalizeError(err: unknown, details: Details = {}): ExchangeErr
   const fault = (typeof err === 'object' && err !== null ? err : {}) as FaultLike;
   const message = String(fault.message || fault.faultString || (err instanceof Error ? err.message : err) || 'unknown failure');
   const transport = TRANSPORT_MARKER.exec(message);
-  if (transport) return new ExchangeError(transport[1] as ExchangeErrorCode, message.replace(TRANSPORT_MARKER, ''), details, { cause: err });
-  const httpStatus = fault.HttpStatusCode;
+  const httpStatus = fault.HttpStatusCode || fault.status || undefined;
+  if (transport) return new ExchangeError(transport[1] as ExchangeErrorCode, message.replace(TRANSPORT_MARKER, ''), { ...details, httpStatus }, { cause: err });
   // Checked first: the library stamps ErrorInternalServerError on faults it built from a bare 401.
   if (httpStatus === 401 || httpStatus === 403) return new ExchangeError('EXCHANGE_AUTH_FAILED', `HTTP ${httpStatus}: the service account was rejected`, { ...details, httpStatus }, { cause: err });
   const responseCode = fault.responseCode ?? fault.errorCode;

@@ -1,6 +1,7 @@
 import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Registry } from 'prom-client';
+import type { RequestLogEntry } from '@connector/exchange-sim';
 import { EwsGateway } from '../ews-gateway.adapter.js';
 import { newSchemaCollector, PASSWORD, SERVICE_ACCOUNT, SimServer, simGateway } from '../test-support/sim-gateway.test-support.js';
 
@@ -92,6 +93,33 @@ describe('timeouts and metrics', () => {
     await expect(gw.resolveFolder(USER, '/<inbox>')).rejects.toMatchObject({ code: 'EXCHANGE_TIMEOUT', kind: 'transient' });
     expect(performance.now() - started).toBeLessThan(1500);
     await sim.admin('DELETE', '/faults');
+    await gw.close();
+  });
+
+  it('reports dropped connections and HTML 500 pages as EXCHANGE_UNAVAILABLE (transient)', async () => {
+    const gw = simGateway(sim, schema);
+    await sim.admin('PUT', '/faults', { rules: [{ kind: 'drop', operation: 'GetFolder', times: 1 }] });
+    await expect(gw.resolveFolder(USER, '/<inbox>')).rejects.toMatchObject({ code: 'EXCHANGE_UNAVAILABLE', kind: 'transient' });
+    await sim.admin('PUT', '/faults', { rules: [{ kind: 'http500', operation: 'GetFolder', times: 1 }] });
+    await expect(gw.resolveFolder(USER, '/<inbox>')).rejects.toMatchObject({ code: 'EXCHANGE_UNAVAILABLE', details: { httpStatus: 500 } });
+    await sim.admin('DELETE', '/faults');
+    expect((await gw.resolveFolder(USER, '/<inbox>')).displayName).toBe('Inbox');
+    await gw.close();
+  });
+
+  it('keeps at most maxConcurrency requests in flight to the server, across mailboxes', async () => {
+    const users = ['c1', 'c2', 'c3', 'c4', 'c5', 'c6'].map((u) => `${u}@contoso.example`);
+    for (const u of users) await sim.mailbox(u);
+    const gw = simGateway(sim, schema, { maxConcurrency: 2 });
+    await sim.admin('POST', '/reset', {});
+    await sim.admin('PUT', '/faults', { rules: [{ kind: 'latency', latencyMs: 150, operation: 'GetFolder' }] });
+    await Promise.all(users.map((u) => gw.resolveFolder(u, '/<inbox>')));
+    await sim.admin('DELETE', '/faults');
+    const log = await sim.admin<RequestLogEntry[]>('GET', '/log?operation=GetFolder');
+    const spans = log.map((e) => [Date.parse(e.at), Date.parse(e.at) + e.durationMs] as const);
+    const overlap = Math.max(...spans.map(([start]) => spans.filter(([s, e]) => s <= start && start < e).length));
+    expect(log).toHaveLength(6);
+    expect(overlap).toBe(2);
     await gw.close();
   });
 

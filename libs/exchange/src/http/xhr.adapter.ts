@@ -102,6 +102,10 @@ export function serverBusyBackOff(status: number, body: string): number | null |
 function settle(res: RawResponse): XhrResult {
   const xhr = toXhr(res);
   if (res.status === 200) return xhr;
+  // A proxy's or IIS's HTML error page is no SOAP fault; the library would fail parsing it.
+  if (res.status >= 500 && !/<([\w-]+:)?Envelope\b/.test(res.body)) {
+    throw { ...xhr, message: `[EXCHANGE_UNAVAILABLE] HTTP ${res.status} without a SOAP answer` };
+  }
   throw xhr;
 }
 
