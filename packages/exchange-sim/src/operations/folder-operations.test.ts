@@ -65,5 +65,17 @@ describe('folders', () => {
     const after = await sync(state);
     expect(all(after.doc, 'Create')).toHaveLength(1);
     expect(all(after.doc, 'Update')).toHaveLength(1); // the Inbox: its child count changed
+
+    const laterId = first(first(after.doc, 'Create'), 'FolderId')!.attrs.Id!;
+    const rename = `<m:UpdateFolder ${NS}><m:FolderChanges><t:FolderChange><t:FolderId Id="${laterId}"/><t:Updates><t:SetFolderField><t:FieldURI FieldURI="folder:DisplayName"/><t:Folder><t:DisplayName>Renamed</t:DisplayName></t:Folder></t:SetFolderField></t:Updates></t:FolderChange></m:FolderChanges></m:UpdateFolder>`;
+    expect(codes(await sim.ews(rename))).toEqual(['NoError']);
+    const afterRename = await sync(first(after.doc, 'SyncState')!.text);
+    expect(first(first(afterRename.doc, 'Update'), 'DisplayName')).toBeUndefined(); // IdOnly shape
+    const del = (id: string) => `<m:DeleteFolder ${NS} DeleteType="HardDelete"><m:FolderIds>${id}</m:FolderIds></m:DeleteFolder>`;
+    expect(codes(await sim.ews(del('<t:DistinguishedFolderId Id="inbox"/>')))).toEqual(['ErrorDeleteDistinguishedFolder']);
+    expect(codes(await sim.ews(del(`<t:FolderId Id="${laterId}"/>`)))).toEqual(['NoError']);
+    const afterDelete = await sync(first(afterRename.doc, 'SyncState')!.text);
+    expect(first(first(afterDelete.doc, 'Delete'), 'FolderId')!.attrs.Id).toBe(laterId);
+    expect(codes(await sim.ews(getFolder(`<t:FolderId Id="${laterId}"/>`)))).toEqual(['ErrorFolderNotFound']);
   });
 });

@@ -171,6 +171,10 @@ describe('UpdateItem conflicts, DeleteItem, MoveItem, CopyItem, attachments, Res
     expect(first(got.doc, 'Content')!.text).toBe(content);
     const item = first((await sim.ews(getItem([Id]))).doc, 'Message')!;
     expect(first(item, 'HasAttachments')!.text).toBe('true');
+    const removed = await sim.ews(`<m:DeleteAttachment ${NS}><m:AttachmentIds><t:AttachmentId Id="${attachmentId}"/></m:AttachmentIds></m:DeleteAttachment>`);
+    expect(codes(removed)).toEqual(['NoError']);
+    expect(first(removed.doc, 'RootItemId')!.attrs.RootItemId).toBe(Id);
+    expect(first(first((await sim.ews(getItem([Id]))).doc, 'Message'), 'HasAttachments')!.text).toBe('false');
   });
 
   it('ResolveNames finds mailboxes and contacts', async () => {

@@ -10,6 +10,7 @@ import { copyItem, deleteItem, moveItem } from './delete-move.js';
 import { createAttachment, getAttachment } from './attachment-operations.js';
 import { resolveNames } from './resolve-names.js';
 import { sendItem } from './send-item.js';
+import { deleteAttachment, deleteFolder, updateFolder } from './folder-changes.js';
 import { getEvents, subscribe, unsubscribe } from './subscriptions.js';
 
 export interface OperationSpec {
@@ -24,6 +25,8 @@ export const OPERATIONS: Record<string, OperationSpec> = {
   GetFolder: { handler: getFolder, batch: 'FolderIds', errorInner: '<m:Folders/>' },
   FindFolder: { handler: findFolder, batch: 'ParentFolderIds', errorInner: '' },
   CreateFolder: { handler: createFolder, batch: 'Folders', errorInner: '<m:Folders/>' },
+  DeleteFolder: { handler: deleteFolder, batch: 'FolderIds', errorInner: '' },
+  UpdateFolder: { handler: updateFolder, batch: 'FolderChanges', errorInner: '<m:Folders/>' },
   SyncFolderHierarchy: { handler: syncFolderHierarchy, errorInner: '' },
   SyncFolderItems: { handler: syncFolderItems, errorInner: '' },
   FindItem: { handler: findItem, batch: 'ParentFolderIds', errorInner: '' },
@@ -35,6 +38,7 @@ export const OPERATIONS: Record<string, OperationSpec> = {
   CopyItem: { handler: copyItem, batch: 'ItemIds', errorInner: '<m:Items/>' },
   CreateAttachment: { handler: createAttachment, batch: 'Attachments', errorInner: '<m:Attachments/>' },
   GetAttachment: { handler: getAttachment, batch: 'AttachmentIds', errorInner: '<m:Attachments/>' },
+  DeleteAttachment: { handler: deleteAttachment, batch: 'AttachmentIds', errorInner: '' },
   ResolveNames: { handler: resolveNames, errorInner: '' },
   SendItem: { handler: sendItem, batch: 'ItemIds', errorInner: '' },
   Subscribe: { handler: subscribe, errorInner: '' },

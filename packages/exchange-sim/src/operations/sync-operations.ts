@@ -72,13 +72,16 @@ export function syncFolderHierarchy(req: XNode, ctx: OpContext): string {
     const stateText = child(req, 'SyncState')?.text.trim();
     const since = stateText ? decodeSyncState(stateText, scope, ctx.store.seq) : 0;
     const folders = subtree(ctx, root).filter((f) => f.version > since).sort((a, b) => a.version - b.version);
-    const inner = folders
-      .map((f) => {
-        const kind = f.created > since ? 'Create' : 'Update';
-        return `<t:${kind}>${renderFolder(ctx.store, f, shape)}</t:${kind}>`;
-      })
-      .join('');
-    const newSeq = Math.max(since, ...folders.map((f) => f.version));
+    const mailbox = ctx.store.mailbox(root.mailbox)!;
+    const deleted = (mailbox.deletedFolders ?? []).filter((d) => d.seq > since && d.created <= since && d.ancestors.includes(root.id));
+    const inner =
+      folders
+        .map((f) => {
+          const kind = f.created > since ? 'Create' : 'Update';
+          return `<t:${kind}>${renderFolder(ctx.store, f, shape)}</t:${kind}>`;
+        })
+        .join('') + deleted.map((d) => `<t:Delete>${el('t:FolderId', { Id: d.id })}</t:Delete>`).join('');
+    const newSeq = Math.max(since, ...folders.map((f) => f.version), ...deleted.map((d) => d.seq));
     return successMessage(
       'SyncFolderHierarchyResponseMessage',
       textEl('m:SyncState', encodeSyncState(scope, newSeq)) +

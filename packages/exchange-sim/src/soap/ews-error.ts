@@ -43,6 +43,7 @@ export const MESSAGES = {
   ErrorCannotCreateCalendarItemInNonCalendarFolder: 'Calendar items can only be created in calendar folders.',
   ErrorCannotCreateContactInNonContactFolder: 'Contacts can only be created in contact folders.',
   ErrorCannotCreateTaskInNonTaskFolder: 'Tasks can only be created in task folders.',
+  ErrorDeleteDistinguishedFolder: 'Distinguished folders cannot be deleted.',
   ErrorMoveCopyFailed: 'The move or copy operation failed.',
   ErrorSendMeetingInvitationsRequired: 'SendMeetingInvitations attribute is required for calendar items.',
   ErrorSendMeetingCancellationsRequired: 'SendMeetingCancellations attribute is required for calendar items.',

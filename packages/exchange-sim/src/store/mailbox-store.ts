@@ -103,6 +103,27 @@ export class MailboxStore {
     this.onChange(folder.mailbox);
   }
 
+  ancestors(folder: Folder): string[] {
+    const out: string[] = [];
+    for (let p = folder.parentId; p; p = this.folders.get(p)?.parentId) out.push(p);
+    return out;
+  }
+
+  /** Deletes a folder with its subfolders and items, leaving tombstones for hierarchy sync. */
+  deleteFolder(folder: Folder): void {
+    for (const sub of this.childFolders(folder.id)) this.deleteFolder(sub);
+    for (const item of this.itemsIn(folder.id)) this.deleteItem(item);
+    const mailbox = this.mailbox(folder.mailbox)!;
+    const seq = this.nextSeq();
+    (mailbox.deletedFolders ??= []).push({ id: folder.id, seq, created: folder.created, ancestors: this.ancestors(folder) });
+    mailbox.folders.delete(folder.id);
+    this.folders.delete(folder.id);
+    this.folderItems.delete(folder.id);
+    this.logs.delete(folder.id);
+    mailbox.hierarchySeq = seq;
+    this.onChange(mailbox.smtp);
+  }
+
   childFolders(folderId: string): Folder[] {
     const folder = this.folders.get(folderId);
     if (!folder) return [];

@@ -83,8 +83,10 @@ export interface Mailbox {
   number: number;
   folders: Map<string, Folder>;
   distinguished: Map<string, string>;
-  /** Hierarchy change log: (seq, folderId) newest-last; drives SyncFolderHierarchy. */
+  /** Sequence of the last hierarchy change. */
   hierarchySeq: number;
+  /** Deleted folders, for SyncFolderHierarchy: when, and which folders they were under. */
+  deletedFolders?: { id: string; seq: number; created: number; ancestors: string[] }[];
 }
 
 export interface MailboxSpec {
