@@ -92,15 +92,30 @@ function prepare(session: SyncSession, ds: DatastoreSession, cmd: SyncChild, rec
   if (luid === undefined) return { cmd, refs, status: STATUS.INCOMPLETE_COMMAND };
   let item = received;
   let contentType = received.meta?.type ?? cmd.meta?.type;
+  if (session.discarding?.luid === luid) {
+    const { status } = session.discarding;
+    if (!received.moreData) session.discarding = undefined;
+    return { cmd, refs, status };
+  }
   if ((cmd.kind === 'Add' || cmd.kind === 'Replace') && (received.moreData || session.assembler.pending !== undefined)) {
+    const bytes = typeof received.data === 'string' ? received.data.length * 2 : 0;
+    const fail = (status: number): ItemJob => {
+      session.assembler.abort();
+      session.chunkBudget.release(session.key);
+      session.pendingChunk = undefined;
+      if (received.moreData) session.discarding = { luid, status };
+      return { cmd, refs, status };
+    };
+    if (received.moreData && !session.chunkBudget.reserve(session.key, bytes)) return fail(STATUS.DEVICE_FULL);
     const assembled = session.assembler.accept(received, luid);
+    if (assembled.state === 'error') return fail(assembled.status);
     if (assembled.state === 'chunk') {
       session.pendingChunk ??= { datastore: ds.spec.name, kind: cmd.kind, contentType };
       return { cmd, refs, status: STATUS.CHUNK_ACCEPTED };
     }
+    session.chunkBudget.release(session.key);
     contentType = session.pendingChunk?.contentType ?? contentType;
     session.pendingChunk = undefined;
-    if (assembled.state === 'error') return { cmd, refs, status: assembled.status };
     item = assembled.item;
   }
   return { cmd, refs, work: { item, luid, contentType: contentType ?? ds.sendType.ctType } };

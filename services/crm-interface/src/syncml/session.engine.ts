@@ -6,12 +6,13 @@ import { handleSyncAlert, scopeOf } from './alert.handler.js';
 import { handleClientSync } from './client-sync.handler.js';
 import { MD5_AUTH_TYPE, createAuthenticator, newNonce, type Authenticator } from './credentials.js';
 import { DEVINF_URI_12, serverDevInf } from './devinf.builder.js';
+import { LargeObjectBudget } from './large-object.budget.js';
 import { handleMap } from './map.handler.js';
 import { Reply } from './reply.builder.js';
 import { planServerChanges } from './server-changes.planner.js';
 import { nextServerPage, serverChangesPending } from './server-changes.pager.js';
 import type { DatastoreSession, SyncSession } from './session.model.js';
-import { SessionStore } from './session.store.js';
+import { SessionStore, type SessionStoreOptions } from './session.store.js';
 import type { SyncmlBackend } from './syncml-backend.port.js';
 
 export const DEVINF_TYPE = 'application/vnd.syncml-devinf+xml';
@@ -19,13 +20,16 @@ export const DEVINF_TYPE = 'application/vnd.syncml-devinf+xml';
 export interface SyncmlEngineOptions {
   backend: SyncmlBackend;
   verifier: TokenVerifier;
-  sessions?: SessionStore;
+  /** Session lifetime and count (see SessionStore). */
+  sessions?: Omit<SessionStoreOptions, 'onDrop'>;
   /** What a client may send us in one message (advertised in every SyncHdr). Default 1 MiB. */
   maxMsgSize?: number;
   /** Largest object we accept (reassembled from MoreData chunks). Default 20 MiB. */
   maxObjSize?: number;
   /** Assumed when a client does not state its MaxMsgSize. Default 512 KiB. */
   defaultClientMaxMsgSize?: number;
+  /** Cap on large-object chunks buffered across all sessions. Default 256 MiB. */
+  largeObjectBudgetBytes?: number;
   /** Challenge sent to clients without credentials. Default md5. */
   challenge?: 'md5' | 'basic';
   version?: string;
@@ -42,11 +46,13 @@ export class SyncmlEngine {
   readonly #version: string;
   /** MD5 nonces handed out for a device's next session (bounded like the sessions). */
   readonly #nonces = new Map<string, string>();
+  readonly #chunkBudget: LargeObjectBudget;
 
   constructor(options: SyncmlEngineOptions) {
     this.#backend = options.backend;
     this.#auth = createAuthenticator(options.backend, options.verifier, options.challenge);
-    this.sessions = options.sessions ?? new SessionStore();
+    this.#chunkBudget = new LargeObjectBudget(options.largeObjectBudgetBytes ?? 256 * 1024 * 1024);
+    this.sessions = new SessionStore({ ...options.sessions, onDrop: (s) => this.#chunkBudget.release(s.key) });
     this.#maxMsgSize = options.maxMsgSize ?? 1024 * 1024;
     this.#maxObjSize = options.maxObjSize ?? 20 * 1024 * 1024;
     this.#defaultClientMax = options.defaultClientMaxMsgSize ?? 512 * 1024;
@@ -114,6 +120,7 @@ export class SyncmlEngine {
       outbox: [],
       awaitingMap: new Set(),
       assembler: new LargeObjectAssembler({ maxObjSize: this.#maxObjSize }),
+      chunkBudget: this.#chunkBudget,
       expiresAt: 0,
     };
   }
@@ -134,7 +141,10 @@ export class SyncmlEngine {
           if (session.phase === 'init') return handleSyncAlert(this.#backend, session, cmd, reply);
           return reply.status(cmd, STATUS.COMMAND_NOT_ALLOWED);
         }
-        if (cmd.data === ALERT.NO_END_OF_DATA) session.assembler.abort();
+        if (cmd.data === ALERT.NO_END_OF_DATA) {
+          session.assembler.abort();
+          this.#chunkBudget.release(session.key);
+        }
         return reply.status(cmd, cmd.data === ALERT.NEXT_MESSAGE || cmd.data === ALERT.NO_END_OF_DATA ? STATUS.OK : STATUS.OPTIONAL_FEATURE_NOT_SUPPORTED);
       case 'Put':
       case 'Results': {

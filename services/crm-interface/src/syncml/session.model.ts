@@ -1,4 +1,5 @@
 import type { CommandDraft, ContentTypeRef, DevInf, LargeObjectAssembler } from '@connector/syncml';
+import type { LargeObjectBudget } from './large-object.budget.js';
 import type { DatastoreSpec, SyncUser } from './syncml-backend.port.js';
 
 /** Where a session stands in the six-package exchange of OMA DS 1.2. */
@@ -62,6 +63,10 @@ export interface SyncSession {
   /** Server adds awaiting the client's Map, keyed by record id. */
   awaitingMap: Set<string>;
   assembler: LargeObjectAssembler;
+  /** Engine-wide cap on buffered chunks (shared by all sessions). */
+  chunkBudget: LargeObjectBudget;
   pendingChunk?: PendingChunk;
+  /** A large object that failed mid-way: its remaining chunks get the same status and are dropped. */
+  discarding?: { luid: string; status: number };
   expiresAt: number;
 }

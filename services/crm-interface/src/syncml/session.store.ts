@@ -6,6 +6,8 @@ export interface SessionStoreOptions {
   /** Most sessions kept at once; the least recently used goes first (default 1,000). */
   maxSessions?: number;
   now?: () => number;
+  /** Called for every session that is dropped (ended, expired or evicted). */
+  onDrop?: (session: SyncSession) => void;
 }
 
 /**
@@ -18,11 +20,13 @@ export class SessionStore {
   readonly #ttlMs: number;
   readonly #max: number;
   readonly #now: () => number;
+  readonly #onDrop: (session: SyncSession) => void;
 
   constructor(options: SessionStoreOptions = {}) {
     this.#ttlMs = options.ttlMs ?? 10 * 60_000;
     this.#max = options.maxSessions ?? 1_000;
     this.#now = options.now ?? Date.now;
+    this.#onDrop = options.onDrop ?? (() => undefined);
   }
 
   static key(sessionId: string, deviceId: string): string {
@@ -37,7 +41,7 @@ export class SessionStore {
     const session = this.#sessions.get(key);
     if (!session) return undefined;
     if (session.expiresAt <= this.#now()) {
-      this.#sessions.delete(key);
+      this.delete(key);
       return undefined;
     }
     return session;
@@ -52,14 +56,17 @@ export class SessionStore {
   }
 
   delete(key: string): void {
+    const session = this.#sessions.get(key);
+    if (!session) return;
     this.#sessions.delete(key);
+    this.#onDrop(session);
   }
 
   #evict(): void {
     const now = this.#now();
     for (const [key, session] of this.#sessions) {
       if (this.#sessions.size <= this.#max && session.expiresAt > now) break;
-      this.#sessions.delete(key);
+      this.delete(key);
     }
   }
 }
