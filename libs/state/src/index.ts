@@ -13,6 +13,7 @@ export { MIGRATIONS } from './migrations/index.js';
 export type { Migration } from './migrations/migration.js';
 export type { LinkStore, StoredLink, NewLink, LinkPatch, CreateLinkResult, LinkPage, DecisionRecord } from './links/link-store.port.js';
 export { PgLinkStore, type PgLinkStoreOptions } from './links/pg-link-store.adapter.js';
+export { updateLinkAfterWrite } from './links/update-link-after-write.js';
 export { HISTORY_OUTCOMES, type HistoryStore, type HistoryEntry, type NewHistoryEntry, type HistoryOutcome, type ItemRef } from './history/history-store.port.js';
 export { PgHistoryStore } from './history/pg-history-store.adapter.js';
 export type { ConflictStore, Conflict, NewConflict } from './conflicts/conflict-store.port.js';

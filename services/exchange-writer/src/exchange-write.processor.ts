@@ -1,8 +1,7 @@
 import { ConnectorError, type DomainItem, type ExchangeRef, type WriteJob } from '@connector/core';
 import type { Rules } from '@connector/config';
 import type { ExchangeError, ExchangePort, ItemResult } from '@connector/exchange';
-import type { LinkStore, StoredLink } from '@connector/state';
-import { updateLinkAfterWrite } from './link-update.js';
+import { updateLinkAfterWrite, type LinkStore, type StoredLink } from '@connector/state';
 
 export interface ExchangeWriteDeps {
   exchange: ExchangePort;

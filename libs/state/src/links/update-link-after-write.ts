@@ -1,5 +1,6 @@
 import { ConnectorError } from '@connector/core';
-import { StaleLinkError, type LinkPatch, type LinkStore, type StoredLink } from '@connector/state';
+import { StaleLinkError } from '../state.error.js';
+import type { LinkPatch, LinkStore, StoredLink } from './link-store.port.js';
 
 /**
  * Applies a writer's result to the link, re-reading on a lost compare-and-set: the write already
