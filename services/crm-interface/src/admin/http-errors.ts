@@ -25,6 +25,7 @@ const CRM_STATUS: Record<string, number> = {
   [CRM_ERROR_CODES.INVALID_RECORD]: 400,
   [CRM_ERROR_CODES.UNKNOWN_DATASTORE]: 404,
   [CRM_ERROR_CODES.UNKNOWN_USER]: 404,
+  [CRM_ERROR_CODES.DUPLICATE]: 409,
 };
 
 /** PostgreSQL errors caused by the request's data, not by the server. */

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { insertRows, type Db, type Tx } from '../db/database.js';
 import type { RecordMeta } from '../records/common.schema.js';
 import { stableJson, toDb, type Column } from './columns.js';
-import { InvalidRecordError, ForbiddenError, NotFoundError } from './crm.error.js';
+import { ForbiddenError, InvalidRecordError, NotFoundError, translateDbError } from './crm.error.js';
 import { Params, assertAssignable, rightsSql, type Actor, type RightsShape } from './rights.js';
 
 export type ObjectType = 'person' | 'company' | 'activity' | 'task' | 'absence';
@@ -128,7 +128,7 @@ export class EntityRepository<F extends { responsibleUserId: string | null }, R 
       { ...this.def.defaults, responsibleUserId: actor.userId, ...patch },
       this.def.objectType,
     ) as unknown as F;
-    return this.db.transaction(async (tx) => {
+    return this.write(async (tx) => {
       await assertAssignable(tx, actor, fields.responsibleUserId);
       const { id, created } = await this.insert(tx, fields);
       const [record] = await this.loadUnchecked(tx, [id], actor);
@@ -195,7 +195,7 @@ export class EntityRepository<F extends { responsibleUserId: string | null }, R 
   /** Changes the fields present in `input`; fields left out keep their value (standard clients know only some). */
   async update(actor: Actor, id: string, input: unknown): Promise<WriteResult<R>> {
     const patch = parseRecord(this.def.fieldsSchema.partial(), input, this.def.objectType) as Partial<F>;
-    return this.db.transaction(async (tx) => {
+    return this.write(async (tx) => {
       const existing = await this.lockWritable(tx, actor, id);
       const before = this.pickFields(existing);
       const fields = parseRecord(this.def.fieldsSchema, { ...before, ...patch }, this.def.objectType) as unknown as F;
@@ -210,8 +210,17 @@ export class EntityRepository<F extends { responsibleUserId: string | null }, R 
     });
   }
 
+  /** A write transaction whose data-caused database errors become CrmErrors. */
+  private async write<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
+    try {
+      return await this.db.transaction(fn);
+    } catch (error) {
+      throw translateDbError(error);
+    }
+  }
+
   async delete(actor: Actor, id: string): Promise<void> {
-    await this.db.transaction(async (tx) => {
+    await this.write(async (tx) => {
       await this.lockWritable(tx, actor, id);
       await tx.query(`DELETE FROM ${this.def.table} WHERE id = $1`, [id]);
     });

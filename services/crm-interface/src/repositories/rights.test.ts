@@ -71,5 +71,11 @@ describe('rights in the repository layer', () => {
     await expect(data.tasks.create(alice, { subject: '' })).rejects.toMatchObject({ code: CRM_ERROR_CODES.INVALID_RECORD });
     await expect(data.tasks.create(alice, { subject: 'x', status: 'done' })).rejects.toMatchObject({ code: CRM_ERROR_CODES.INVALID_RECORD });
     await expect(data.tasks.create(alice, { subject: 'x', extra: 1 })).rejects.toMatchObject({ code: CRM_ERROR_CODES.INVALID_RECORD });
+    await expect(data.tasks.create(alice, { subject: 'x', personId: '00000000-0000-4000-8000-000000000001' })).rejects.toMatchObject({
+      code: CRM_ERROR_CODES.INVALID_RECORD,
+    });
+    const first = (await data.activities.create(alice, { kind: 'email', internetMessageId: '<one@x>' })).record;
+    await data.activities.create(alice, { kind: 'email', internetMessageId: '<two@x>' });
+    await expect(data.activities.update(alice, first.id, { internetMessageId: '<two@x>' })).rejects.toMatchObject({ code: CRM_ERROR_CODES.DUPLICATE });
   });
 });
