@@ -11,6 +11,9 @@ import { occurrenceItem, seriesOccurrences } from '../calendar/series.js';
 import { perElement, resolveFolder, type OpContext } from './context.js';
 import { compileRestriction, getter } from './restriction.js';
 
+/** Exchange's default EWSFindCountLimit: no FindItem page holds more, whatever was asked. */
+export const FIND_COUNT_LIMIT = 1000;
+
 function sorter(req: XNode): ((a: Item, b: Item) => number) | undefined {
   const orders = childrenNamed(child(req, 'SortOrder'), 'FieldOrder');
   if (orders.length === 0) return undefined;
@@ -63,7 +66,7 @@ export function findItem(req: XNode, ctx: OpContext): string {
       if (predicate) items = items.filter(predicate);
       if (sort) items = [...items].sort(sort);
       const total = items.length;
-      const max = Number((paging ?? calendar)?.attrs.MaxEntriesReturned ?? total);
+      const max = Math.min(Number((paging ?? calendar)?.attrs.MaxEntriesReturned ?? total), FIND_COUNT_LIMIT);
       const offset = Number(paging?.attrs.Offset ?? 0);
       const fromEnd = paging?.attrs.BasePoint === 'End';
       const start = fromEnd ? Math.max(0, total - offset - max) : Math.min(offset, total);

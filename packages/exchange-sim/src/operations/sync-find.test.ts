@@ -90,6 +90,13 @@ describe('FindItem', () => {
     expect(all(fromEnd.doc, 'Subject').map((s) => s.text)[0]).toBe('p09');
   });
 
+  it('never returns more than 1000 items per page (EWSFindCountLimit)', async () => {
+    await sim.admin('POST', '/mailboxes/alice@test.example/items', { items: Array.from({ length: 1005 }, (_, i) => ({ kind: 'contact', fields: { GivenName: `c${i}` } })) });
+    const reply = await sim.ews(findItem('contacts'));
+    expect(all(reply.doc, 'Contact')).toHaveLength(1000);
+    expect(first(reply.doc, 'RootFolder')!.attrs).toMatchObject({ TotalItemsInView: '1005', IncludesLastItemInRange: 'false', IndexedPagingOffset: '1000' });
+  });
+
   it('restricts by typed extended properties, date ranges and And/Or/Not', async () => {
     const linked = (link: string, received: string, count: number) =>
       `<t:Message><t:Subject>${link}</t:Subject><t:ExtendedProperty><t:ExtendedFieldURI ${LINK_PROP}/><t:Value>${link}</t:Value></t:ExtendedProperty>` +
