@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { TokenVerifier } from '@connector/crm-token';
-import type { Command, SyncHdr, SyncMLMessage } from '@connector/syncml';
+import type { Command, CommandDraft, SyncHdr, SyncMLMessage } from '@connector/syncml';
 import { ALERT, LargeObjectAssembler, STATUS, headerStatus, isSyncTypeAlert, packMessage } from '@connector/syncml';
 import { handleSyncAlert, scopeOf } from './alert.handler.js';
 import { handleClientSync } from './client-sync.handler.js';
@@ -227,7 +227,7 @@ export class SyncmlEngine {
     const queue = [...reply.statuses, ...session.outbox, ...reply.commands];
     const limit = session.clientMaxMsgSize;
     if (session.phase === 'server-mods') {
-      const used = queue.reduce((n, d) => n + 200 + ('items' in d ? JSON.stringify(d.items ?? []).length : 0), 0);
+      const used = queue.reduce((n, d) => n + estimatedBytes(d), 0);
       if (used < limit && serverChangesPending(session)) queue.push(...(await nextServerPage(this.#backend, session, limit - used)));
     }
     const more = session.phase === 'server-mods' && serverChangesPending(session);
@@ -250,6 +250,13 @@ export class SyncmlEngine {
 
 function nextMessageAlert(session: SyncSession) {
   return { kind: 'Alert' as const, data: ALERT.NEXT_MESSAGE, items: [{ target: { locURI: session.deviceId } }] };
+}
+
+/** Rough encoded size of a queued command: item data dominates, the markup is a few hundred bytes. */
+function estimatedBytes(draft: CommandDraft): number {
+  if (draft.kind === 'Sync') return draft.commands.reduce((n, c) => n + estimatedBytes(c), 200);
+  const items = 'items' in draft ? (draft.items ?? []) : [];
+  return items.reduce((n, i) => n + 200 + (typeof i.data === 'string' ? i.data.length : 0), 200);
 }
 
 function withoutId<T extends { cmdID: number }>(cmd: T): Omit<T, 'cmdID'> {
