@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { fromLocal, toLocal } from './formats/time-zones.js';
 import type { CrmData } from './repositories/crm-data.js';
 
 /** Arbitrary but fixed: instances starting together with --demo seed once. */
@@ -11,6 +12,14 @@ function at(days: number, hours = 0, now = new Date()): string {
   return new Date(monday + days * 86_400_000 + hours * 3_600_000).toISOString();
 }
 const day = (days: number) => at(days).slice(0, 10);
+
+/** Start of the k-th weekly occurrence of a series that begins at `first`, same wall-clock time in TZ (DST-safe). */
+function weekly(first: string, k: number): string {
+  const local = toLocal(new Date(first), TZ);
+  const shifted = new Date(Date.UTC(local.year, local.month - 1, local.day + 7 * k));
+  return fromLocal({ ...local, year: shifted.getUTCFullYear(), month: shifted.getUTCMonth() + 1, day: shifted.getUTCDate() }, TZ).toISOString();
+}
+const plusHours = (iso: string, hours: number) => new Date(Date.parse(iso) + hours * 3_600_000).toISOString();
 
 /**
  * A small, realistic CRM: three reps of sales group "North", companies with contacts, appointments
@@ -67,8 +76,8 @@ export async function seedDemoData(data: CrmData): Promise<boolean> {
           { personId: null, userId: bob.id, address: bob.login, name: 'Bob', role: 'required', response: 'accepted' },
           { personId: null, userId: carla.id, address: carla.login, name: 'Carla', role: 'optional', response: 'tentative' },
         ],
-        recurrence: { rrule: 'FREQ=WEEKLY;BYDAY=MO;COUNT=12', deletedOccurrences: [at(14, 8)] },
-        exceptions: [{ originalStart: at(7, 8), startAt: at(7, 13), endAt: at(7, 14), location: 'Room South' }] },
+        recurrence: { rrule: 'FREQ=WEEKLY;BYDAY=MO;COUNT=12', deletedOccurrences: [weekly(at(0, 8), 2)] },
+        exceptions: [{ originalStart: weekly(at(0, 8), 1), startAt: plusHours(weekly(at(0, 8), 1), 5), endAt: plusHours(weekly(at(0, 8), 1), 6), location: 'Room South' }] },
       { kind: 'appointment', responsibleUserId: bob.id, private: true, subject: 'Dentist', startAt: at(2, 14), endAt: at(2, 15), timeZone: TZ, busyStatus: 'out-of-office' },
       { kind: 'call', responsibleUserId: bob.id, personId: greta.id, companyId: globex.id, subject: 'Call Globex about the offer', startAt: at(3, 9), endAt: at(3, 9.5), timeZone: TZ },
       { kind: 'meeting', responsibleUserId: carla.id, personId: ina.id, companyId: initech.id, subject: 'Initech kick-off', startAt: at(4, 12), endAt: at(4, 14),
