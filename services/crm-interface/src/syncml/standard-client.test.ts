@@ -104,4 +104,23 @@ describe('a standard SyncML client (hand-written messages)', () => {
     const renamed = await server.crm.data.datastore('contacts').list(user);
     expect(renamed.map((p) => (p as { lastName?: string }).lastName).sort()).toEqual(['Renamed', 'Side']);
   });
+
+  it('asks a client without DevInf for it, and sends its Rx-Pref type (vCard 3.0); without an answer, vCard 2.1', async () => {
+    const cred = basicCred(LOGIN, 'pw-1234');
+    const run = async (answer: boolean) => {
+      const phone = new RawSyncmlClient(server.url, `IMEI:nodevinf-${answer}`, server.wire);
+      const init = await phone.send(alert(1, 201, 'contacts', 'cards', null, 'n1'), { cred });
+      const get = init.body.find((c) => c.kind === 'Get');
+      expect(get?.kind === 'Get' && get.items[0]?.target?.locURI).toBe('./devinf12');
+      const ack = acknowledge(init, 1);
+      const results = answer
+        ? `<Results><CmdID>${ack.next}</CmdID><MsgRef>${init.header.msgID}</MsgRef><CmdRef>${get!.cmdID}</CmdRef><Meta><Type xmlns='syncml:metinf'>application/vnd.syncml-devinf+xml</Type></Meta><Item><Source><LocURI>./devinf12</LocURI></Source><Data><DevInf xmlns='syncml:devinf'><VerDTD>1.2</VerDTD><DevID>IMEI:x</DevID><DevTyp>phone</DevTyp><DataStore><SourceRef>cards</SourceRef><Rx-Pref><CTType>text/vcard</CTType><VerCT>3.0</VerCT></Rx-Pref><Tx-Pref><CTType>text/vcard</CTType><VerCT>3.0</VerCT></Tx-Pref><SyncCap><SyncType>2</SyncType></SyncCap></DataStore></DevInf></Data></Item></Results>`
+        : '';
+      const mods = await phone.send(ack.xml + results + `<Sync><CmdID>${ack.next + 1}</CmdID><Target><LocURI>contacts</LocURI></Target><Source><LocURI>cards</LocURI></Source></Sync>`);
+      const add = syncs(mods)[0]?.commands[0] as Add;
+      return { type: add.meta?.type, data: String(add.items[0]?.data) };
+    };
+    expect(await run(true)).toMatchObject({ type: 'text/vcard', data: expect.stringMatching(/VERSION:3\.0/) });
+    expect(await run(false)).toMatchObject({ type: 'text/x-vcard', data: expect.stringMatching(/VERSION:2\.1/) });
+  });
 });
