@@ -135,8 +135,9 @@ export async function startSystem(options: StartSystemOptions = {}): Promise<Run
       mailboxes: options.mailboxes, overrides: options.configOverrides,
     }, configPath, secretsEnv, runDir);
     // Workers only act on jobs, and no job exists before the scheduler runs: they load their code
-    // while the simulators start and get seeded. The scheduler reads the CRM directory at once, so
-    // it starts last.
+    // while the simulators start and get seeded. The scheduler reads the CRM directory as soon as
+    // it runs, so it starts once the seeding is done (jobs it asks for wait in their queues until
+    // the workers are ready).
     const servicePlans = serviceNames.map((name, i) => servicePlan(name, servicePorts[i]!, { configPath, env: secretsEnv }, ctx));
     const [triggers, workers] = [servicePlans.filter((p) => p.name === 'scheduler'), servicePlans.filter((p) => p.name !== 'scheduler')];
     spawnAll([...simPlans, ...workers]);
@@ -172,9 +173,8 @@ export async function startSystem(options: StartSystemOptions = {}): Promise<Run
     };
     register();
     await options.beforeServices?.(system);
-    await workersReady;
     spawnAll(triggers);
-    await waitReady(triggers);
+    await Promise.all([workersReady, waitReady(triggers)]);
     register();
     return system;
   } catch (error) {
