@@ -89,17 +89,20 @@ export class ClientSession {
     if (response.header.respURI) this.#url = new URL(response.header.respURI, this.settings.url).toString();
     if (response.header.meta?.maxMsgSize) this.#serverMaxMsgSize = response.header.meta.maxMsgSize;
     if (response.header.meta?.maxObjSize) this.#serverMaxObjSize = response.header.meta.maxObjSize;
-    this.#checkHeaderStatus(response, message.header.msgID);
+    this.#checkHeaderStatus(response, message.header.msgID, message.header.cred !== undefined);
     return response;
   }
 
-  #checkHeaderStatus(response: SyncMLMessage, sentMsgId: number): void {
+  #checkHeaderStatus(response: SyncMLMessage, sentMsgId: number, sentCred: boolean): void {
     const status = response.body.find((c): c is Status => c.kind === 'Status' && c.cmdRef === 0 && c.msgRef === sentMsgId);
     const code = status?.data;
     if (code === STATUS.AUTH_ACCEPTED || code === STATUS.OK) {
       this.#authenticated = true;
       return;
     }
+    // Credentials wanted for a continuation message: the server lost the session (restart,
+    // eviction), not the user's right to sync. Starting over later is the cure.
+    if (code === STATUS.MISSING_CREDENTIALS && !sentCred) throw new CrmClientError('CRM_UNAVAILABLE', 'the server lost the session', code);
     if (code === STATUS.INVALID_CREDENTIALS || code === STATUS.MISSING_CREDENTIALS) throw new CrmAuthError(this.settings.user, code);
     if (code === STATUS.SERVICE_UNAVAILABLE || code === STATUS.RETRY_LATER) throw new CrmClientError('CRM_RETRY_LATER', `SyncHdr status ${code}`, code);
     if (code !== undefined && code >= 500) throw new CrmClientError('CRM_UNAVAILABLE', `SyncHdr status ${code}`, code);

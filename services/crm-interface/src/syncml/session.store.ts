@@ -62,6 +62,11 @@ export class SessionStore {
     this.#onDrop(session);
   }
 
+  /** Drops every session (shutdown; clients start over). */
+  clear(): void {
+    for (const key of [...this.#sessions.keys()]) this.delete(key);
+  }
+
   #evict(): void {
     const now = this.#now();
     for (const [key, session] of this.#sessions) {
