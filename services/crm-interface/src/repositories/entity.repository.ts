@@ -47,6 +47,9 @@ export interface ListOptions {
   filter?: string;
 }
 
+const RECORD_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const isRecordId = (value: string) => RECORD_ID.test(value);
+
 const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 
 /** Every datetime is stored and compared in one spelling, UTC with milliseconds. */
@@ -82,8 +85,9 @@ export class EntityRepository<F extends { responsibleUserId: string | null }, R 
     return [this.def.rowFilter, extra].filter(Boolean).map((c) => ` AND ${c}`).join('');
   }
 
-  /** The readable records among `ids`, in the order of `ids`. */
-  async getMany(actor: Actor, ids: readonly string[], filter?: string): Promise<R[]> {
+  /** The readable records among `ids`, in the order of `ids` (strings that are no record id match nothing). */
+  async getMany(actor: Actor, requested: readonly string[], filter?: string): Promise<R[]> {
+    const ids = requested.filter(isRecordId);
     if (ids.length === 0) return [];
     const params = new Params();
     const idsParam = params.add(ids);
@@ -228,6 +232,7 @@ export class EntityRepository<F extends { responsibleUserId: string | null }, R 
 
   /** Locks the row for the rest of the transaction; NotFound if absent, Forbidden if not writable. */
   async lockWritable(tx: Tx, actor: Actor, id: string): Promise<R> {
+    if (!isRecordId(id)) throw new NotFoundError(`${this.def.objectType} ${id} does not exist`);
     const params = new Params();
     const writable = rightsSql(this.def.rights, 'a', params, actor, 'write');
     const { rows } = await tx.query(

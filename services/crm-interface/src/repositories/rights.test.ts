@@ -68,6 +68,8 @@ describe('rights in the repository layer', () => {
     await expect(data.tasks.update(alice, '00000000-0000-4000-8000-000000000000', { subject: 'x' })).rejects.toMatchObject({
       code: CRM_ERROR_CODES.NOT_FOUND,
     });
+    await expect(data.tasks.delete(alice, 'not-a-record-id')).rejects.toMatchObject({ code: CRM_ERROR_CODES.NOT_FOUND });
+    expect(await data.tasks.get(alice, 'not-a-record-id')).toBeNull();
     await expect(data.tasks.create(alice, { subject: '' })).rejects.toMatchObject({ code: CRM_ERROR_CODES.INVALID_RECORD });
     await expect(data.tasks.create(alice, { subject: 'x', status: 'done' })).rejects.toMatchObject({ code: CRM_ERROR_CODES.INVALID_RECORD });
     await expect(data.tasks.create(alice, { subject: 'x', extra: 1 })).rejects.toMatchObject({ code: CRM_ERROR_CODES.INVALID_RECORD });
