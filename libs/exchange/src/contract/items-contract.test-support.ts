@@ -143,6 +143,25 @@ export function itemsContract(env: EnvRef): void {
     expect(item).toEqual(renamed);
   });
 
+  it.each([
+    ['contact', '/<contacts>', CONTACT, { jobTitle: 'CFO' }],
+    ['task', '/<tasks>', TASK, { subject: 'Send offer v3' }],
+    ['absence', '/<calendar>', ABSENCE, { kind: 'training' }],
+    ['appointment', '/<calendar>', MEETING, { subject: 'Visit ACME (moved)', start: '2026-12-03T10:30:00-05:00', end: '2026-12-03T12:00:00-05:00' }],
+  ] as const)('%s: update of one field, then delete, then gone', async (type, path, item, change) => {
+    const mailbox = await env().newMailbox();
+    const folderId = await folder(mailbox, path);
+    const ref = ok((await env().port.createItems(mailbox, type, folderId, [{ linkId: `life-${type}`, item: item as never }]))[0]);
+    const next = { ...item, ...change };
+    const updated = ok((await env().port.updateItems(mailbox, type, [{ ref, item: next as never, changedFields: Object.keys(change) as never }]))[0]);
+    const read = ok((await env().port.getItems(mailbox, type, [ref.itemId]))[0]);
+    expect(read.ref).toEqual(updated);
+    expect(read.item).toMatchObject(change);
+    expect((await env().port.deleteItems(mailbox, [ref.itemId]))[0]).toEqual({ ok: true, value: { itemId: ref.itemId } });
+    expect((await env().port.getItems(mailbox, type, [ref.itemId]))[0]).toMatchObject({ ok: false, error: { code: 'EXCHANGE_ITEM_NOT_FOUND' } });
+    expect(await env().port.findByLinkId(mailbox, folderId, `life-${type}`)).toBeUndefined();
+  });
+
   it('deletes in batches; deleting again is not an error', async () => {
     const mailbox = await env().newMailbox();
     const folderId = await folder(mailbox, '/<tasks>');
