@@ -63,7 +63,11 @@ describe('recurring series in Europe/Berlin across the DST change', () => {
     expect(first(first(master, 'DeletedOccurrences'), 'Start')!.text).toBe('2026-03-19T09:00:00Z');
     expect(first(master, 'StartTimeZone')!.attrs.Id).toBe('W. Europe Standard Time');
 
-    const occurrence = first((await sim.ews(getItem([first(after[2], 'ItemId')!.attrs.Id!]))).doc, 'CalendarItem')!;
+    const occurrenceId = first(after[2], 'ItemId')!.attrs.Id!;
+    const viaMaster = `<m:GetItem ${NS}><m:ItemShape><t:BaseShape>IdOnly</t:BaseShape><t:AdditionalProperties><t:FieldURI FieldURI="calendar:CalendarItemType"/></t:AdditionalProperties></m:ItemShape><m:ItemIds><t:RecurringMasterItemId OccurrenceId="${occurrenceId}"/></m:ItemIds></m:GetItem>`;
+    const masterFromOccurrence = await sim.ews(viaMaster);
+    expect([first(masterFromOccurrence.doc, 'ItemId')!.attrs.Id, first(masterFromOccurrence.doc, 'CalendarItemType')!.text]).toEqual([masterId, 'RecurringMaster']);
+    const occurrence = first((await sim.ews(getItem([occurrenceId]))).doc, 'CalendarItem')!;
     expect(first(occurrence, 'OriginalStart')!.text).toBe('2026-04-02T08:00:00Z');
     expect(first(occurrence, 'Location')!.text).toBe('Berlin');
     const delta = await sim.ews(syncItems('calendar', state));
