@@ -102,6 +102,8 @@ export interface FetchedItem<T extends ObjectType> {
   item: DomainItemOf<T>;
   /** Our markers found on the item (`linkId` present = created or adopted by the connector). */
   markers: Partial<Record<MarkerProperty, string>>;
+  /** Calendar items only: an absence block (written as one by the connector) or an appointment. */
+  calendarKind?: 'appointment' | 'absence';
 }
 
 export interface NewItem<T extends ObjectType> {

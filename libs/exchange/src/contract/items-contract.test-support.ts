@@ -102,16 +102,18 @@ export function itemsContract(env: EnvRef): void {
     const folderId = await folder(mailbox, '/<calendar>');
     const ref = ok((await env().port.createItems(mailbox, 'absence', folderId, [{ linkId: 'link-absence', item: ABSENCE }]))[0]);
     expect(ok((await env().port.getItems(mailbox, 'absence', [ref.itemId]))[0]).item).toEqual(ABSENCE);
-    const asAppointment = ok((await env().port.getItems(mailbox, 'appointment', [ref.itemId]))[0]).item;
-    expect(asAppointment).toMatchObject({ subject: 'Vacation', busyStatus: 'oof', sensitivity: 'private', isAllDay: true });
+    const asAppointment = ok((await env().port.getItems(mailbox, 'appointment', [ref.itemId]))[0]);
+    expect(asAppointment.item).toMatchObject({ subject: 'Vacation', busyStatus: 'oof', sensitivity: 'private', isAllDay: true });
+    expect(asAppointment.calendarKind).toBe('absence');
   });
 
   it('round-trips a meeting with attendees, categories, reminder, privacy and its own time zone', async () => {
     const mailbox = await env().newMailbox();
     const folderId = await folder(mailbox, '/<calendar>');
     const ref = ok((await env().port.createItems(mailbox, 'appointment', folderId, [{ linkId: 'link-meeting', item: MEETING }]))[0]);
-    const read = ok((await env().port.getItems(mailbox, 'appointment', [ref.itemId]))[0]).item;
-    const { organizer, attendees, ...rest } = read;
+    const fetched = ok((await env().port.getItems(mailbox, 'appointment', [ref.itemId]))[0]);
+    expect(fetched.calendarKind).toBe('appointment');
+    const { organizer, attendees, ...rest } = fetched.item;
     const { attendees: wanted, ...wantedRest } = MEETING;
     expect(rest).toEqual(wantedRest);
     expect(organizer?.address.toLowerCase()).toBe(mailbox.toLowerCase());

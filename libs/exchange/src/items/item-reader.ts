@@ -40,10 +40,9 @@ export async function getItems<T extends ObjectType>(ctx: EwsContext, mailbox: s
         if (overrides) raw.modifiedOccurrences = overrides.get(itemId) ?? raw.modifiedOccurrences;
         const parsed = domainItemSchema.safeParse(raw);
         if (!parsed.success) throw new ExchangeError('EXCHANGE_UNEXPECTED_RESPONSE', `item does not fit the ${type} model: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`, { mailbox, itemId });
-        out[index] = {
-          ok: true,
-          value: { ref: { itemId, changeKey: item.Id.ChangeKey }, item: parsed.data as DomainItemOf<T>, markers: ctx.props.readMarkers(item) },
-        };
+        const value: FetchedItem<T> = { ref: { itemId, changeKey: item.Id.ChangeKey }, item: parsed.data as DomainItemOf<T>, markers: ctx.props.readMarkers(item) };
+        if (type === 'appointment' || type === 'absence') value.calendarKind = ctx.props.read(item, ctx.props.absenceKind) ? 'absence' : 'appointment';
+        out[index] = { ok: true, value };
       } catch (err) {
         out[index] = { ok: false, itemId, error: ctx.normalize(err, mailbox, itemId) };
       }
