@@ -5,6 +5,7 @@ export { until } from './harness/until.js';
 export { exchangeSimClient, type ExchangeSimClient, type SimFolder, type SimMailbox, type SimStats, type LogQuery } from './clients/exchange-sim.client.js';
 export {
   crmAdminClient, type CrmAdminClient, type CrmInput, type CrmListFilter, type CrmRecord, type CrmRecordMeta, type CrmStats, type CrmUser, type CrmUserInput,
+  type CrmPerson, type CrmCompany, type CrmActivity, type CrmTask, type CrmAbsence,
   type EntityClient,
 } from './clients/crm-admin.client.js';
 export { AdminApiError, adminHttp, type AdminHttp } from './clients/admin-http.js';

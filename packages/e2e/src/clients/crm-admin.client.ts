@@ -1,3 +1,4 @@
+import type { DatastoreRecords } from '@connector/crm-interface';
 import { AdminApiError, adminHttp, query, type AdminHttp } from './admin-http.js';
 
 /** Fields every CRM record has when read back. */
@@ -31,11 +32,16 @@ export interface CrmStats {
   counts: Record<string, number>;
 }
 
-/** A CRM record as the admin API returns it: its fields (crm-interface's record schemas) and meta. */
-export type CrmRecord<F = Record<string, unknown>> = F & CrmRecordMeta;
+/** A CRM record as the admin API returns it (crm-interface's record types). */
+export type CrmRecord<R = Record<string, unknown>> = R & CrmRecordMeta;
+export type CrmPerson = DatastoreRecords['contacts'];
+export type CrmCompany = DatastoreRecords['companies'];
+export type CrmActivity = DatastoreRecords['calendar'];
+export type CrmTask = DatastoreRecords['tasks'];
+export type CrmAbsence = DatastoreRecords['absences'];
 
-/** Fields of a new record (an `id` may be chosen); unnamed ones take the CRM's defaults. */
-export type CrmInput = Record<string, unknown> & { id?: string };
+/** Fields of a new record (an `id` may be chosen) or of a patch; unnamed ones keep their value or default. */
+export type CrmInput<R = Record<string, unknown>> = Partial<Omit<R, keyof CrmRecordMeta>> & { id?: string };
 
 export interface CrmListFilter {
   responsibleUserId?: string;
@@ -47,28 +53,36 @@ export interface CrmListFilter {
   internetMessageId?: string;
 }
 
-export interface EntityClient<F = Record<string, unknown>> {
+export interface EntityClient<R extends CrmRecordMeta> {
   /** Inserts records in one transaction (admin: no user rights apply); an existing id is not created again. */
-  create(records: CrmInput[]): Promise<{ id: string; created: boolean }[]>;
+  create(records: CrmInput<R>[]): Promise<{ id: string; created: boolean }[]>;
   /** Inserts one record and returns its id. */
-  createOne(record: CrmInput): Promise<string>;
+  createOne(record: CrmInput<R>): Promise<string>;
   /** One page, ordered by id. */
-  list(filter?: CrmListFilter): Promise<CrmRecord<F>[]>;
+  list(filter?: CrmListFilter): Promise<R[]>;
   /** Every page. */
-  listAll(filter?: Omit<CrmListFilter, 'afterId' | 'limit'>): Promise<CrmRecord<F>[]>;
+  listAll(filter?: Omit<CrmListFilter, 'afterId' | 'limit'>): Promise<R[]>;
   /** One record by id; AdminApiError 404 when there is none. */
-  get(id: string): Promise<CrmRecord<F>>;
+  get(id: string): Promise<R>;
+  /**
+   * An edit as a CRM user makes it in the CRM's screens, with that user's rights (`as`, default
+   * the record's responsible user): a change the connector must carry to Exchange.
+   */
+  update(id: string, patch: CrmInput<R>, as?: string): Promise<{ record: R; changed: boolean }>;
+  /** A deletion as a CRM user makes it (rights as for `update`). */
+  delete(id: string, as?: string): Promise<void>;
 }
 
 const PAGE = 5_000;
 
-function entity<F>(http: AdminHttp, path: string): EntityClient<F> {
-  const client: EntityClient<F> = {
+function entity<R extends CrmRecordMeta>(http: AdminHttp, path: string): EntityClient<R> {
+  const at = (id: string, as?: string) => `/admin/${path}/${encodeURIComponent(id)}${query({ as })}`;
+  const client: EntityClient<R> = {
     create: async (records) => (await http.request<{ results: { id: string; created: boolean }[] }>('POST', `/admin/${path}`, records)).results,
     createOne: async (record) => (await client.create([record]))[0]!.id,
     list: (filter = {}) => http.request('GET', `/admin/${path}${query({ ...filter })}`),
     async listAll(filter = {}) {
-      const all: CrmRecord<F>[] = [];
+      const all: R[] = [];
       for (let afterId: string | undefined; ; ) {
         const page = await client.list({ ...filter, afterId, limit: PAGE });
         all.push(...page);
@@ -82,14 +96,16 @@ function entity<F>(http: AdminHttp, path: string): EntityClient<F> {
       if (!found) throw new AdminApiError(404, 'CRM_NOT_FOUND', 'GET', `/admin/${path} (id ${id})`, `no ${path} record ${id}`);
       return found;
     },
+    update: (id, patch, as) => http.request('PATCH', at(id, as), patch),
+    delete: async (id, as) => void (await http.request('DELETE', at(id, as))),
   };
   return client;
 }
 
 /**
  * CRM.interface's admin API (`/admin`, header `x-admin-key`), typed: seed users and records,
- * read them back, read the change sequence. Admin calls bypass user rights: set
- * `responsibleUserId` (see `userId(login)`) to give a record to a user.
+ * read them back, edit and delete as a user, read the change sequence. Seeding bypasses user
+ * rights: set `responsibleUserId` (see `users.userId(login)`) to give a record to a user.
  */
 export function crmAdminClient(baseUrl: string, adminKey: string) {
   const http = adminHttp(baseUrl, adminKey);
@@ -108,12 +124,12 @@ export function crmAdminClient(baseUrl: string, adminKey: string) {
     baseUrl,
     stats: () => http.request<CrmStats>('GET', '/admin/stats'),
     users,
-    persons: entity(http, 'persons'),
-    companies: entity(http, 'companies'),
+    persons: entity<CrmPerson>(http, 'persons'),
+    companies: entity<CrmCompany>(http, 'companies'),
     /** Appointments, visits, meetings, e-mails, calls, letters (field `kind`). */
-    activities: entity(http, 'activities'),
-    tasks: entity(http, 'tasks'),
-    absences: entity(http, 'absences'),
+    activities: entity<CrmActivity>(http, 'activities'),
+    tasks: entity<CrmTask>(http, 'tasks'),
+    absences: entity<CrmAbsence>(http, 'absences'),
     favourites: {
       add: (pairs: { userId: string; personId: string }[]) => http.request<{ count: number }>('POST', '/admin/favourites', pairs),
       list: (userId?: string) => http.request<{ userId: string; personId: string }[]>('GET', `/admin/favourites${query({ userId })}`),

@@ -52,6 +52,9 @@ export function exchangeSimClient(baseUrl: string, adminKey: string) {
     /** Items as a mail flow or a user would have made them; each goes to its kind's default folder unless `folder` is given. */
     seedItems: async (smtp: string, items: SeedItem[], folder?: string) =>
       (await http.request<{ ids: { id: string; changeKey: string }[] }>('POST', `/admin/mailboxes/${enc(smtp)}/items`, { folder, items })).ids,
+    /** One item, as `seedItems`; returns its id and change key. */
+    seedItem: async (smtp: string, item: SeedItem, folder?: string) =>
+      (await http.request<{ ids: { id: string; changeKey: string }[] }>('POST', `/admin/mailboxes/${enc(smtp)}/items`, { folder, items: [item] })).ids[0]!,
     items: (smtp: string, folder = 'inbox') => http.request<Item[]>('GET', `/admin/mailboxes/${enc(smtp)}/items${query({ folder })}`),
     item: (id: string) => http.request<Item>('GET', `/admin/items/${enc(id)}`),
     asUser: {
@@ -65,7 +68,8 @@ export function exchangeSimClient(baseUrl: string, adminKey: string) {
     log: (filter: LogQuery = {}) => http.request<RequestLogEntry[]>('GET', `/admin/log${query({ ...filter })}`),
     /** Messages the simulator "sent" (meeting requests, SendItem). */
     outbox: () => http.request<unknown[]>('GET', '/admin/outbox'),
-    faults: () => http.request<FaultConfig>('GET', '/admin/faults'),
+    /** The rules in force and how often each has struck so far (`hits[i]` for `rules[i]`). */
+    faults: () => http.request<FaultConfig & { hits: number[] }>('GET', '/admin/faults'),
     setFaults: (config: FaultConfig) => http.request<FaultConfig>('PUT', '/admin/faults', config),
     clearFaults: () => http.request<FaultConfig>('DELETE', '/admin/faults'),
     /** Counters, log, faults and outbox; with `data` the mailboxes too. */

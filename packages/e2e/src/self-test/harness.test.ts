@@ -61,7 +61,7 @@ describe('e2e harness on the two simulators', () => {
     expect((await e2e.exchange.stats()).totalWrites).toEqual({ creates: 0, updates: 0, deletes: 0 });
   });
 
-  it('seeds CRM records for a user, reads them back, and every write moves the change sequence', async () => {
+  it('seeds CRM records for a user, reads them back, edits and deletes as the user; every write moves the change sequence', async () => {
     const seq0 = BigInt(await e2e.crmChangeSeq());
     const ann = await e2e.crm.users.userId('ann');
     const company = await e2e.crm.companies.createOne({ name: 'Customer Corp', responsibleUserId: ann });
@@ -81,9 +81,15 @@ describe('e2e harness on the two simulators', () => {
     const stats = await e2e.crm.stats();
     expect(BigInt(stats.changeSeq) - seq0).toBeGreaterThanOrEqual(5n);
     expect(stats.counts).toMatchObject({ users: 1, companies: 1, persons: 1, activities: 1, tasks: 1, absences: 1 });
+    const edited = await e2e.crm.tasks.update(task, { status: 'completed', percentComplete: 100 });
+    expect(edited).toMatchObject({ changed: true, record: { status: 'completed', percentComplete: 100 } });
+    expect(BigInt(edited.record.version)).toBeGreaterThan(BigInt(stats.changeSeq));
+    await e2e.crm.absences.delete(absence, 'ann');
+    await expect(e2e.crm.absences.get(absence)).rejects.toMatchObject({ status: 404 });
+    const afterEdits = await e2e.crmChangeSeq();
     await expect(e2e.crm.tasks.createOne({ subject: '' })).rejects.toMatchObject({ status: 400 });
     await expect(e2e.crm.tasks.get('00000000-0000-4000-8000-000000000000')).rejects.toMatchObject({ status: 404 });
-    expect(BigInt(await e2e.crmChangeSeq())).toBe(BigInt(stats.changeSeq));
+    expect(await e2e.crmChangeSeq()).toBe(afterEdits);
   });
 
   it('assertQuietCycle passes on a cycle without writes and names the writes of a noisy one', async () => {
