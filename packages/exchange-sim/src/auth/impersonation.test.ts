@@ -37,6 +37,13 @@ describe('Basic auth and ExchangeImpersonation', () => {
     expect(stats.body.byMailbox['bob@test.example']!.CreateItem).toBe(1);
   });
 
+  it('an item of another mailbox is not reachable without the right', async () => {
+    const bobTask = (await sim.admin<{ id: string }[]>('GET', '/mailboxes/bob@test.example/items?folder=tasks')).body[0]!;
+    const get = `<m:GetItem ${NS}><m:ItemShape><t:BaseShape>IdOnly</t:BaseShape></m:ItemShape><m:ItemIds><t:ItemId Id="${bobTask.id}"/></m:ItemIds></m:GetItem>`;
+    expect(codes(await sim.ews(get, { user: 'alice@test.example' }))).toEqual(['ErrorAccessDenied']);
+    expect(codes(await sim.ews(get, { user: 'svc@test.example', password: 'svc-pass', impersonate: 'bob@test.example' }))).toEqual(['NoError']);
+  });
+
   it('refuses impersonation without the right, and of an unknown mailbox, as SOAP faults', async () => {
     const denied = await sim.ews(inbox, { user: 'alice@test.example', impersonate: 'bob@test.example' });
     expect(denied.status).toBe(500);

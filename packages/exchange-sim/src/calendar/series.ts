@@ -39,15 +39,15 @@ export function seriesOccurrences(master: Item, until = Number.POSITIVE_INFINITY
   return out;
 }
 
-/** The occurrence with InstanceIndex `index`, found without expanding an unbounded series. */
-export function occurrenceByIndex(master: Item, index: number): SeriesOccurrence | undefined {
+/** The occurrence with InstanceIndex `index` ('deleted' if it was), found without expanding an unbounded series. */
+export function occurrenceByIndex(master: Item, index: number): SeriesOccurrence | 'deleted' | undefined {
   const rec = master.fields.Recurrence as Recurrence | undefined;
   if (!rec || index < 1) return undefined;
   const tz = (master.fields.StartTimeZone as { id: string } | undefined)?.id;
   const raw = expandSeries(rec, String(master.fields.Start), String(master.fields.End), tz, Number.POSITIVE_INFINITY, index);
   const found = raw[index - 1];
   if (!found) return undefined;
-  return seriesOccurrences(master, found.originalStart).find((o) => o.index === index);
+  return seriesOccurrences(master, found.originalStart).find((o) => o.index === index) ?? 'deleted';
 }
 
 /** An occurrence rendered like an item: the master's fields with the occurrence's own on top. */

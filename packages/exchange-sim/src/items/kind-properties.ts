@@ -102,7 +102,7 @@ function fileAs(i: Item): string {
 
 export const CONTACT_PROPS: PropDef[] = [
   computed('FileAs', 'contacts:FileAs', c.text, fileAs, true),
-  computed('DisplayName', 'contacts:DisplayName', c.text, (i) => i.fields.DisplayName ?? ([i.fields.GivenName, i.fields.Surname].filter(Boolean).join(' ') || fileAs(i)), true),
+  defaulted('DisplayName', 'contacts:DisplayName', c.text, (i) => [i.fields.GivenName, i.fields.Surname].filter(Boolean).join(' ') || fileAs(i), true),
   field('GivenName', 'contacts:GivenName', c.text, true),
   field('Initials', 'contacts:Initials', c.text),
   field('MiddleName', 'contacts:MiddleName', c.text),

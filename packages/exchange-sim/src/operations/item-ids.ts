@@ -17,6 +17,7 @@ function occurrenceOf(ctx: OpContext, masterId: string | undefined, index: numbe
   const master = resolveItem(ctx, masterId);
   if (!master.fields.Recurrence) throw ewsError('ErrorItemNotFound', 'The item is not a recurring master.');
   const occurrence = occurrenceByIndex(master, index);
+  if (occurrence === 'deleted') throw ewsError('ErrorCalendarOccurrenceIsDeletedFromRecurrence');
   if (!occurrence) throw ewsError('ErrorCalendarOccurrenceIndexIsOutOfRecurrenceRange');
   return { item: occurrenceItem(master, occurrence), stored: master, occurrence };
 }
