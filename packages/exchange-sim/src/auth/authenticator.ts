@@ -3,11 +3,12 @@ import type { MailboxStore } from '../store/mailbox-store.js';
 import type { Mailbox } from '../store/model.js';
 import { buildChallenge, messageType, negotiateFlags, parseAuthenticate } from './ntlm-messages.js';
 import { verifyNtlmV2 } from './ntlm-verify.js';
+import { isSpnego, negTokenResp, unwrapSpnego } from './spnego.js';
 
 export type AuthMode = 'basic' | 'ntlm' | 'both';
 
 export type AuthResult =
-  | { ok: true; principal: Mailbox }
+  | { ok: true; principal: Mailbox; wwwAuthenticate?: string[] }
   | { ok: false; wwwAuthenticate: string[]; reason: string };
 
 interface ConnectionState {
@@ -59,7 +60,11 @@ export class Authenticator {
     const scheme = (space === -1 ? header : header.slice(0, space)).toLowerCase();
     const token = space === -1 ? '' : header.slice(space + 1).trim();
     if (scheme === 'basic' && this.mode !== 'ntlm') return this.basic(token);
-    if ((scheme === 'ntlm' || scheme === 'negotiate') && this.mode !== 'basic') return this.ntlm(Buffer.from(token, 'base64'), state, scheme);
+    if ((scheme === 'ntlm' || scheme === 'negotiate') && this.mode !== 'basic') {
+      const raw = Buffer.from(token, 'base64');
+      if (scheme === 'negotiate' && isSpnego(raw)) return this.spnego(raw, state);
+      return this.ntlm(raw, state, scheme);
+    }
     return this.fail('unsupported scheme');
   }
 
@@ -70,6 +75,16 @@ export class Authenticator {
     const account = findAccount(this.store, decoded.slice(0, colon));
     if (!account || account.password !== decoded.slice(colon + 1)) return this.fail('bad basic credentials');
     return { ok: true, principal: account };
+  }
+
+  /** NTLM inside SPNEGO: the same handshake, each answer wrapped in a NegTokenResp. */
+  private spnego(token: Buffer, state: ConnectionState): AuthResult {
+    const inner = unwrapSpnego(token);
+    if (!inner) return this.fail('SPNEGO without an NTLM token (Kerberos is not supported)');
+    const result = this.ntlm(inner, state, 'ntlm');
+    if (result.ok) return { ...result, wwwAuthenticate: [`Negotiate ${negTokenResp('completed').toString('base64')}`] };
+    const challenge = result.wwwAuthenticate[0]?.startsWith('NTLM ') ? Buffer.from(result.wwwAuthenticate[0].slice(5), 'base64') : undefined;
+    return challenge ? { ...result, wwwAuthenticate: [`Negotiate ${negTokenResp('incomplete', challenge).toString('base64')}`] } : result;
   }
 
   private ntlm(message: Buffer, state: ConnectionState, scheme: string): AuthResult {

@@ -61,7 +61,31 @@ async function handshake(agent: Agent, user: string, password: string) {
   return post(agent, getInbox, createType3Message(type2, user, password, 'WORKSTATION', 'CORP'));
 }
 
+/** Minimal DER for the test's own SPNEGO tokens (short and 0x81/0x82 lengths). */
+const der = (tag: number, content: Buffer) => {
+  const n = content.length;
+  const len = n < 0x80 ? [n] : n < 0x100 ? [0x81, n] : [0x82, n >> 8, n & 0xff];
+  return Buffer.concat([Buffer.from([tag, ...len]), content]);
+};
+const NTLM_OID = Buffer.from('2b06010401823702020a', 'hex');
+const ntlmBytes = (header: string) => Buffer.from(header.replace(/^NTLM /, ''), 'base64');
+
 describe('NTLM over HTTP (connection-based, as IIS)', () => {
+  it('accepts NTLM wrapped in SPNEGO under Negotiate, and answers in kind', async () => {
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    const init = der(0x60, Buffer.concat([der(0x06, Buffer.from('2b0601050502', 'hex')),
+      der(0xa0, der(0x30, Buffer.concat([der(0xa0, der(0x30, der(0x06, NTLM_OID))), der(0xa2, der(0x04, ntlmBytes(createType1Message('WORKSTATION', 'CORP'))))])))]));
+    const challenge = await post(agent, getInbox, `Negotiate ${init.toString('base64')}`);
+    expect(challenge.status).toBe(401);
+    const resp = Buffer.from(challenge.challenges[0]!.replace(/^Negotiate /, ''), 'base64');
+    const type2 = resp.subarray(resp.indexOf(Buffer.from('NTLMSSP\0', 'latin1')));
+    const type3 = ntlmBytes(createType3Message(decodeType2Message(`NTLM ${type2.toString('base64')}`), 'svc-connector', 'S3cret!', 'WORKSTATION', 'CORP'));
+    const ok = await post(agent, getInbox, `Negotiate ${der(0xa1, der(0x30, der(0xa2, der(0x04, type3)))).toString('base64')}`);
+    expect(ok.status).toBe(200);
+    expect(ok.challenges).toEqual(['Negotiate oQcwBaADCgEA']); // NegTokenResp accept-completed
+    agent.destroy();
+  });
+
   it('authenticates a real NTLMv2 handshake and keeps the connection authenticated', async () => {
     const agent = new Agent({ keepAlive: true, maxSockets: 1 });
     const ok = await handshake(agent, 'svc-connector', 'S3cret!');

@@ -66,6 +66,7 @@ export function registerEwsRoute(app: FastifyInstance, deps: EwsRouteDeps): void
       if (!auth.ok) reply.header('www-authenticate', auth.wwwAuthenticate);
       return finish(401, 'Unauthorized', '', 'text/html');
     }
+    if (auth.wwwAuthenticate) reply.header('www-authenticate', auth.wwwAuthenticate);
     try {
       const soap = readSoapRequest(String(request.body ?? ''), deps.limits, deps.wsdlOperations);
       operation = soap.operation;
