@@ -5,6 +5,7 @@ import { crmAdminClient, type CrmAdminClient } from '../clients/crm-admin.client
 import { exchangeSimClient, type ExchangeSimClient } from '../clients/exchange-sim.client.js';
 import { CycleRunner, type CycleOptions, type CycleResult, type CycleTarget } from './cycle-runner.js';
 import { assertQuietCycle } from './quiet-cycle.js';
+import { crmWritesSince } from './crm-writes.js';
 
 /** A user who exists on both sides: an Exchange mailbox and a CRM user enabled for sync. */
 export interface E2eMailbox {
@@ -121,7 +122,8 @@ export async function startE2eSystem(options: E2eOptions = {}): Promise<E2eSyste
     mailboxes,
     crmChangeSeq,
     runCycle: (target, cycleOptions) => cycles.runCycle(target, cycleOptions),
-    assertQuietCycle: (target, cycleOptions) => assertQuietCycle({ exchange: clients!.exchange, crmChangeSeq }, cycles, target, cycleOptions),
+    assertQuietCycle: (target, cycleOptions) =>
+      assertQuietCycle({ exchange: clients!.exchange, crmChangeSeq, crmWritesSince: (seq) => crmWritesSince(clients!.crm, seq) }, cycles, target, cycleOptions),
     async close() {
       await cycles.close();
       const report = await system.stop();

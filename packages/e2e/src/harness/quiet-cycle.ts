@@ -7,6 +7,8 @@ export interface WriteProbe {
   exchange: ExchangeSimClient;
   /** The CRM's change sequence watermark (grows with every committed CRM change). */
   crmChangeSeq(): Promise<string>;
+  /** For the message: the CRM writes after `seq`, one line each. */
+  crmWritesSince?(seq: string): Promise<string[]>;
 }
 
 const WRITE_OPERATIONS = new Set(['CreateItem', 'UpdateItem', 'DeleteItem', 'MoveItem', 'CopyItem', 'CreateAttachment', 'DeleteAttachment', 'SendItem', 'CreateFolder', 'UpdateFolder', 'DeleteFolder']);
@@ -41,7 +43,10 @@ export async function assertQuietCycle(probe: WriteProbe, cycles: Pick<CycleRunn
     const writes = (await probe.exchange.log({ since })).filter((e) => WRITE_OPERATIONS.has(e.operation));
     problems.push(`Exchange writes per mailbox: ${JSON.stringify(exchangeWrites)}\nwrite requests of the cycle:\n${describeLog(writes)}`);
   }
-  if (seqAfter !== seqBefore) problems.push(`CRM change sequence moved from ${seqBefore} to ${seqAfter}`);
+  if (seqAfter !== seqBefore) {
+    const writes = (await probe.crmWritesSince?.(seqBefore)) ?? [];
+    problems.push(`CRM change sequence moved from ${seqBefore} to ${seqAfter}${writes.map((w) => `\n  ${w}`).join('')}`);
+  }
   if (problems.length > 0) {
     throw new Error(`the cycle ${JSON.stringify(target)} was expected to write nothing, but:\n${problems.join('\n')}`);
   }

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { E2E_HOOK_TIMEOUT_MS, startE2eSystem, type E2eSystem } from '../harness/e2e-system.js';
 import { assertQuietCycle } from '../harness/quiet-cycle.js';
+import { crmWritesSince } from '../harness/crm-writes.js';
 import { createCalendarItemViaEws } from './ews-request.test-support.js';
 
 function alive(pid: number): boolean {
@@ -93,7 +94,7 @@ describe('e2e harness on the two simulators', () => {
   });
 
   it('assertQuietCycle passes on a cycle without writes and names the writes of a noisy one', async () => {
-    const probe = { exchange: e2e.exchange, crmChangeSeq: e2e.crmChangeSeq };
+    const probe = { exchange: e2e.exchange, crmChangeSeq: e2e.crmChangeSeq, crmWritesSince: (seq: string) => crmWritesSince(e2e.crm, seq) };
     const noCycle = { runCycle: async () => ({ durationMs: 0, requested: 1, failed: {} }) };
     await assertQuietCycle(probe, noCycle);
     const noisy = {
@@ -106,7 +107,7 @@ describe('e2e harness on the two simulators', () => {
     const error = (await assertQuietCycle(probe, noisy, { mailbox: ANN }).catch((e: unknown) => e)) as Error;
     expect(error.message).toContain(`"${ANN}":{"creates":1,"updates":0,"deletes":0}`);
     expect(error.message).toMatch(/CreateItem mailbox=ann@e2e\.example → NoError/);
-    expect(error.message).toMatch(/CRM change sequence moved from \d+ to \d+/);
+    expect(error.message).toMatch(/CRM change sequence moved from \d+ to \d+\n {2}tasks [0-9a-f-]+ "Echo task" now at version \d+/);
   });
 
   it('kills CRM.interface with SIGKILL and restarts it; its data lives on in its database', async () => {
