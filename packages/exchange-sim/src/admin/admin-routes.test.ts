@@ -36,7 +36,7 @@ describe('admin API', () => {
     const seeded = await sim.admin<{ ids: unknown[] }>('POST', '/mailboxes/bulk@test.example/items', { items });
     expect(seeded.status).toBe(201);
     expect(seeded.body.ids).toHaveLength(5000);
-    expect(Date.now() - started).toBeLessThan(5000);
+    expect(Date.now() - started).toBeLessThan(15_000); // generous: CI machines run many suites at once
     const sync = await sim.ews(syncItems('contacts', undefined, 512), { user: 'bulk@test.example' });
     expect(first(sync.doc, 'Changes')!.children).toHaveLength(512);
     const stats = (await sim.admin<{ totalWrites: Record<string, number>; byOperation: Record<string, number> }>('GET', '/stats')).body;
