@@ -12,8 +12,10 @@ export interface SessionSettings {
   url: string;
   deviceId: string;
   user: string;
-  /** A fresh single-use token for the user; called once per message. */
+  /** A fresh single-use token for the user. */
   issueToken(user: string): string;
+  /** A token in every message (true), or only until the server accepted one (then the RespURI). */
+  tokenPerMessage: boolean;
   maxMsgSize: number;
   maxObjSize: number;
   timeoutMs: number;
@@ -34,7 +36,7 @@ export class ClientSession {
   #url: string;
   #serverMaxMsgSize = 64 * 1024;
   #serverMaxObjSize: number | undefined;
-  /** Once the server accepted our token, later messages go to its RespURI without Cred. */
+  /** Once the server accepted our token, later messages may go to its RespURI without Cred. */
   #authenticated = false;
 
   constructor(readonly settings: SessionSettings) {
@@ -53,7 +55,7 @@ export class ClientSession {
       msgID: ++this.#msgId,
       target: { locURI: s.url },
       source: { locURI: s.deviceId, locName: s.user },
-      ...(this.#authenticated ? {} : { cred: { meta: { type: TOKEN_AUTH_TYPE, format: 'chr' }, data: s.issueToken(s.user) } }),
+      ...(this.#authenticated && !s.tokenPerMessage ? {} : { cred: { meta: { type: TOKEN_AUTH_TYPE, format: 'chr' }, data: s.issueToken(s.user) } }),
       meta: { maxMsgSize: s.maxMsgSize, maxObjSize: s.maxObjSize },
     };
   }
@@ -89,20 +91,17 @@ export class ClientSession {
     if (response.header.respURI) this.#url = new URL(response.header.respURI, this.settings.url).toString();
     if (response.header.meta?.maxMsgSize) this.#serverMaxMsgSize = response.header.meta.maxMsgSize;
     if (response.header.meta?.maxObjSize) this.#serverMaxObjSize = response.header.meta.maxObjSize;
-    this.#checkHeaderStatus(response, message.header.msgID, message.header.cred !== undefined);
+    this.#checkHeaderStatus(response, message.header.msgID);
     return response;
   }
 
-  #checkHeaderStatus(response: SyncMLMessage, sentMsgId: number, sentCred: boolean): void {
+  #checkHeaderStatus(response: SyncMLMessage, sentMsgId: number): void {
     const status = response.body.find((c): c is Status => c.kind === 'Status' && c.cmdRef === 0 && c.msgRef === sentMsgId);
     const code = status?.data;
     if (code === STATUS.AUTH_ACCEPTED || code === STATUS.OK) {
       this.#authenticated = true;
       return;
     }
-    // Credentials wanted for a continuation message: the server lost the session (restart,
-    // eviction), not the user's right to sync. Starting over later is the cure.
-    if (code === STATUS.MISSING_CREDENTIALS && !sentCred) throw new CrmClientError('CRM_UNAVAILABLE', 'the server lost the session', code);
     if (code === STATUS.INVALID_CREDENTIALS || code === STATUS.MISSING_CREDENTIALS) throw new CrmAuthError(this.settings.user, code);
     if (code === STATUS.SERVICE_UNAVAILABLE || code === STATUS.RETRY_LATER) throw new CrmClientError('CRM_RETRY_LATER', `SyncHdr status ${code}`, code);
     if (code !== undefined && code >= 500) throw new CrmClientError('CRM_UNAVAILABLE', `SyncHdr status ${code}`, code);

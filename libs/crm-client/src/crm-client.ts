@@ -19,6 +19,11 @@ export interface CrmClientOptions {
   maxMsgSize?: number;
   /** Largest object we accept. Default 20 MiB. */
   maxObjSize?: number;
+  /**
+   * A fresh token in every message (default), as CRM.interface authenticates every request; false
+   * sends one per session and continues at the server's RespURI (one nonce write per session).
+   */
+  tokenPerMessage?: boolean;
   /** Per HTTP request. Default 60 s. */
   timeoutMs?: number;
   /** Content type per datastore; default `application/vnd.crm-exchange.<record type>+xml`. */
@@ -61,7 +66,7 @@ export class CrmClient {
   readonly #o: Required<Omit<CrmClientOptions, 'dispatcher' | 'onWire' | 'contentTypes'>> & CrmClientOptions;
 
   constructor(options: CrmClientOptions) {
-    this.#o = { deviceId: 'crm-connector', maxMsgSize: 1024 * 1024, maxObjSize: 20 * 1024 * 1024, timeoutMs: 60_000, ...options };
+    this.#o = { deviceId: 'crm-connector', maxMsgSize: 1024 * 1024, maxObjSize: 20 * 1024 * 1024, timeoutMs: 60_000, tokenPerMessage: true, ...options };
   }
 
   contentType(datastore: string): ContentTypeRef {
@@ -70,7 +75,7 @@ export class CrmClient {
 
   #settings(user: string, deviceId: string): SessionSettings {
     const o = this.#o;
-    return { url: o.url, deviceId, user, issueToken: (u) => o.tokens.issue(u), maxMsgSize: o.maxMsgSize, maxObjSize: o.maxObjSize, timeoutMs: o.timeoutMs, dispatcher: o.dispatcher, onWire: o.onWire };
+    return { url: o.url, deviceId, user, issueToken: (u) => o.tokens.issue(u), tokenPerMessage: o.tokenPerMessage, maxMsgSize: o.maxMsgSize, maxObjSize: o.maxObjSize, timeoutMs: o.timeoutMs, dispatcher: o.dispatcher, onWire: o.onWire };
   }
 
   /**

@@ -69,11 +69,18 @@ export class SyncmlEngine {
    */
   async handle(message: SyncMLMessage, baseUri: string, sessionToken?: string): Promise<SyncMLMessage> {
     const h = message.header;
-    const session = this.#session(h);
+    const reply = new Reply(h.msgID);
+    const existing = this.#existing(h);
+    const session = existing ?? this.#newSession(h);
+    if (!existing && h.msgID > 1) {
+      // A continuation of a session we do not know (restart, expiry, eviction): nothing can
+      // continue from here. The client starts over; nothing of this message is executed.
+      reply.statuses.push(withoutId(headerStatus(h, STATUS.PROCESSING_ERROR, 0)));
+      return this.#pack(session, h, reply, true, baseUri);
+    }
     session.lastInMsgId = h.msgID;
     if (h.meta?.maxMsgSize) session.clientMaxMsgSize = Math.max(1024, h.meta.maxMsgSize);
     if (h.meta?.maxObjSize) session.clientMaxObjSize = h.meta.maxObjSize;
-    const reply = new Reply(h.msgID);
     const auth = await this.#auth.authenticate(h, session.user, session.nonce, sessionToken === session.respToken);
     if (!auth.ok) {
       // Nothing of this message is executed; the client may retry with (other) credentials.
@@ -99,11 +106,14 @@ export class SyncmlEngine {
     return response;
   }
 
-  #session(h: SyncHdr): SyncSession {
-    const key = SessionStore.key(h.sessionID, h.source.locURI);
-    const existing = this.sessions.get(key);
+  #existing(h: SyncHdr): SyncSession | undefined {
+    const existing = this.sessions.get(SessionStore.key(h.sessionID, h.source.locURI));
     // A client re-using a SessionID starts a new session with MsgID 1 (unless retrying after 401/407).
-    if (existing && existing.phase !== 'done' && !(h.msgID === 1 && existing.phase !== 'init')) return existing;
+    return existing && existing.phase !== 'done' && !(h.msgID === 1 && existing.phase !== 'init') ? existing : undefined;
+  }
+
+  #newSession(h: SyncHdr): SyncSession {
+    const key = SessionStore.key(h.sessionID, h.source.locURI);
     const nonce = this.#nonces.get(h.source.locURI) ?? newNonce();
     return {
       key,
