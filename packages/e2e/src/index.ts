@@ -1,4 +1,4 @@
-export { startE2eSystem, E2E_HOOK_TIMEOUT_MS, type E2eClients, type E2eMailbox, type E2eOptions, type E2eSystem } from './harness/e2e-system.js';
+export { startE2eSystem, E2E_HOOK_TIMEOUT_MS, E2E_TEST_TIMEOUT_MS, type E2eClients, type E2eMailbox, type E2eOptions, type E2eSystem } from './harness/e2e-system.js';
 export { CycleRunner, type CycleOptions, type CycleResult, type CycleTarget } from './harness/cycle-runner.js';
 export { assertQuietCycle, type WriteProbe } from './harness/quiet-cycle.js';
 export { until } from './harness/until.js';

@@ -70,7 +70,7 @@ export class CycleRunner {
   async drain(options: CycleOptions = {}): Promise<void> {
     const queues = [...this.queues].map(([name, queue]) => ({ queue, delayedCounts: !POLL_QUEUES.includes(name) }));
     try {
-      await waitUntilDrained(queues, { timeoutMs: options.timeoutMs ?? 30_000, settleMs: options.settleMs ?? 400 });
+      await waitUntilDrained(queues, { timeoutMs: options.timeoutMs ?? 60_000, settleMs: options.settleMs ?? 400 });
     } catch (error) {
       const counts = await this.counts();
       const idle = Object.entries(counts)

@@ -65,6 +65,8 @@ const SERVICE_ACCOUNT = 'svc-connector@e2e.example';
  * two-core machine takes tens of seconds, beyond vitest's default hook timeout.
  */
 export const E2E_HOOK_TIMEOUT_MS = 180_000;
+/** For an `it` that runs cycles: a cycle on a loaded machine can outlast vitest's default 30 s. */
+export const E2E_TEST_TIMEOUT_MS = 120_000;
 
 /**
  * One isolated system for one test file: its own Redis prefix, link-store database and CRM

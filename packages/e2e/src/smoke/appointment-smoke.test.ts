@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { E2E_HOOK_TIMEOUT_MS, startE2eSystem, type E2eSystem } from '../harness/e2e-system.js';
+import { E2E_HOOK_TIMEOUT_MS, E2E_TEST_TIMEOUT_MS, startE2eSystem, type E2eSystem } from '../harness/e2e-system.js';
 
 const ANN = 'ann@e2e.example';
 
@@ -35,5 +35,5 @@ describe('smoke: a CRM appointment reaches the Exchange calendar', () => {
     expect({ creates: after.creates - before.creates, updates: after.updates - before.updates, deletes: after.deletes - before.deletes })
       .toEqual({ creates: 1, updates: 0, deletes: 0 });
     await e2e.assertQuietCycle();
-  });
+  }, E2E_TEST_TIMEOUT_MS);
 });
