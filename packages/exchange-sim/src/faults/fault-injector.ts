@@ -1,6 +1,6 @@
-export type FaultKind = 'latency' | 'serverBusy' | 'serverBusyFault' | 'http503' | 'http500' | 'drop' | 'timeout' | 'budget';
+export type FaultKind = 'latency' | 'serverBusy' | 'serverBusyFault' | 'http503' | 'http500' | 'drop' | 'timeout' | 'budget' | 'concurrency';
 
-export const FAULT_KINDS: FaultKind[] = ['latency', 'serverBusy', 'serverBusyFault', 'http503', 'http500', 'drop', 'timeout', 'budget'];
+export const FAULT_KINDS: FaultKind[] = ['latency', 'serverBusy', 'serverBusyFault', 'http503', 'http500', 'drop', 'timeout', 'budget', 'concurrency'];
 
 export interface FaultRule {
   /** Operation name (GetItem…) or "*". */
@@ -20,6 +20,8 @@ export interface FaultRule {
   ratePerSecond?: number;
   /** For budget: how many requests a mailbox may make at once before the rate applies (default = ratePerSecond). */
   burst?: number;
+  /** For concurrency: requests a mailbox may have in flight at once (EWSMaxConcurrency; default 10). */
+  maxConcurrency?: number;
 }
 
 export interface FaultConfig {
@@ -91,12 +93,20 @@ export class FaultInjector {
     return { ...this.config, hits: [...this.hits] };
   }
 
-  decide(operation: string, mailbox: string | undefined): FaultDecision {
+  /** `inFlight`: the acting mailbox's other requests still being served. */
+  decide(operation: string, mailbox: string | undefined, inFlight = 0): FaultDecision {
     const decision: FaultDecision = { delayMs: 0 };
     this.config.rules.forEach((rule, i) => {
       if (rule.operation && rule.operation !== '*' && rule.operation !== operation) return;
       if (rule.mailbox && rule.mailbox !== '*' && rule.mailbox.toLowerCase() !== mailbox) return;
       if (rule.times !== undefined && this.hits[i]! >= rule.times) return;
+      if (rule.kind === 'concurrency') {
+        if (!decision.fault && inFlight >= (rule.maxConcurrency ?? 10)) {
+          decision.fault = rule;
+          this.hits[i]!++;
+        }
+        return;
+      }
       if (rule.kind === 'budget') {
         const busy = decision.fault ? undefined : this.overBudget(rule, i, mailbox);
         if (busy) {

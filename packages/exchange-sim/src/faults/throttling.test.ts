@@ -85,6 +85,19 @@ describe('throttling and fault injection', () => {
     await sim.admin('DELETE', '/faults');
   });
 
+  it('a concurrency limit per mailbox answers ErrorServerBusy naming the MaxConcurrency policy', async () => {
+    // its own mailbox: the earlier timeout test still has a request of alice's in flight
+    await sim.mailbox('carol@test.example');
+    await sim.admin('PUT', '/faults', { rules: [{ kind: 'latency', latencyMs: 400 }, { kind: 'concurrency', maxConcurrency: 2 }] });
+    const replies = await Promise.all(Array.from({ length: 4 }, () => sim.ews(inbox, { user: 'carol@test.example' })));
+    expect(replies.map((r) => r.status).sort()).toEqual([200, 200, 500, 500]);
+    const busy = replies.find((r) => r.status === 500)!;
+    expect(first(busy.doc, 'ResponseCode')!.text).toBe('ErrorServerBusy');
+    expect(busy.xml).toContain('<t:Value Name="Policy">MaxConcurrency</t:Value>');
+    expect(busy.xml).not.toContain('BackOffMilliseconds');
+    await sim.admin('DELETE', '/faults');
+  });
+
   it('rejects a bad fault configuration without changing the current one', async () => {
     await sim.admin('PUT', '/faults', { rules: [{ kind: 'latency', latencyMs: 1 }] });
     const bad = await sim.admin<{ error: { code: string } }>('PUT', '/faults', { rules: [{ kind: 'explode' }] });

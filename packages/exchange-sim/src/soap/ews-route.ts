@@ -36,6 +36,7 @@ function firstErrorCode(xml: string): string {
 
 export function registerEwsRoute(app: FastifyInstance, deps: EwsRouteDeps): void {
   const subscriptions = new Subscriptions();
+  const inFlight = new Map<string, number>();
   const sleep = (ms: number) =>
     new Promise<void>((resolve) => {
       const done = () => {
@@ -73,12 +74,18 @@ export function registerEwsRoute(app: FastifyInstance, deps: EwsRouteDeps): void
       mailbox = soap.impersonate ? resolveImpersonation(deps.store, principal, soap.impersonate) : principal;
       const spec = OPERATIONS[operation];
       if (!spec) throw new EwsError('ErrorInvalidRequest', `The operation ${operation} is not supported by this server.`, { fault: true });
-      const decision = deps.faults.decide(operation, mailbox.smtp);
-      if (decision.delayMs > 0) await sleep(decision.delayMs);
-      if (decision.fault) {
-        const injected = await injectFault(decision.fault, operation, batchSize(operation, soap.body), spec.errorInner, request, reply, sleep);
-        if (injected?.status === 0) return log(0, injected.code);
-        if (injected) return finish(injected.status, injected.code, injected.body, injected.contentType);
+      const acting = mailbox.smtp;
+      const decision = deps.faults.decide(operation, acting, inFlight.get(acting) ?? 0);
+      inFlight.set(acting, (inFlight.get(acting) ?? 0) + 1);
+      try {
+        if (decision.delayMs > 0) await sleep(decision.delayMs);
+        if (decision.fault) {
+          const injected = await injectFault(decision.fault, operation, batchSize(operation, soap.body), spec.errorInner, request, reply, sleep);
+          if (injected?.status === 0) return log(0, injected.code);
+          if (injected) return finish(injected.status, injected.code, injected.body, injected.contentType);
+        }
+      } finally {
+        inFlight.set(acting, inFlight.get(acting)! - 1);
       }
       const ctx: OpContext = {
         store: deps.store, mailbox, principal, outbox: deps.outbox, subscriptions, render: renderContext(deps.store),
@@ -126,6 +133,16 @@ async function injectFault(
         code: 'ErrorServerBusy',
         body: renderFault({ code: 'ErrorServerBusy', message: MESSAGES.ErrorServerBusy, messageXml: backOffXml(backOff) }),
       };
+    case 'concurrency': {
+      // As Exchange words it: ErrorServerBusy naming the MaxConcurrency policy, and no BackOffMilliseconds.
+      const limit = rule.maxConcurrency ?? 10;
+      const messageXml =
+        '<t:Value Name="Policy">MaxConcurrency</t:Value>' +
+        `<t:Value Name="MaxConcurrencyLimit">${limit}</t:Value>` +
+        `<t:Value Name="ErrorMessage">This operation exceeds the throttling budget for policy part 'MaxConcurrency', policy value '${limit}', Budget type: 'Ews'. Suggested backoff time 0 ms.</t:Value>`;
+      const message = 'You have exceeded the available concurrent connections for your account. Try again once your other requests have completed.';
+      return { status: 500, code: 'ErrorServerBusy', body: renderFault({ code: 'ErrorServerBusy', message, messageXml }) };
+    }
     case 'http500':
       return { status: 500, code: 'HTTP500', body: '<html><body><h1>500 - Internal server error.</h1></body></html>', contentType: 'text/html' };
     case 'drop':
