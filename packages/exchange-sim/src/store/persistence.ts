@@ -54,8 +54,11 @@ export class Persistence {
     } catch {
       return; // a new data directory
     }
-    for (const name of readdirSync(mailboxDir).filter((n) => n.endsWith('.json'))) {
-      const file = JSON.parse(readFileSync(join(mailboxDir, name), 'utf8')) as MailboxFile;
+    const files = readdirSync(mailboxDir)
+      .filter((n) => n.endsWith('.json'))
+      .map((name) => JSON.parse(readFileSync(join(mailboxDir, name), 'utf8')) as MailboxFile)
+      .sort((a, b) => a.mailbox.number - b.mailbox.number); // listing order as before the restart
+    for (const file of files) {
       const { distinguished, ...rest } = file.mailbox;
       const mailbox: Mailbox = { ...rest, folders: new Map(), distinguished: new Map(distinguished) };
       this.store.mailboxes.set(mailbox.smtp, mailbox);
