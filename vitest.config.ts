@@ -6,10 +6,21 @@ export default defineConfig({
   resolve: { conditions: ['source'] },
   ssr: { resolve: { conditions: ['source'] } },
   test: {
-    include: ['{libs,services,packages}/*/src/**/*.test.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
     reporters: ['default', './tools/summary-reporter.ts'],
+    projects: [
+      {
+        extends: true,
+        test: { name: 'unit', include: ['{libs,services,packages}/*/src/**/*.test.ts'], exclude: ['packages/e2e/**', '**/node_modules/**'] },
+      },
+      {
+        // Each e2e file starts the whole system (about eight processes): one file at a time keeps
+        // a small machine responsive enough for the timings the tests rely on.
+        extends: true,
+        test: { name: 'e2e', include: ['packages/e2e/src/**/*.test.ts'], fileParallelism: false },
+      },
+    ],
   },
 });
