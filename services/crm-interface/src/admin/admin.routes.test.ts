@@ -95,6 +95,19 @@ describe('admin API', () => {
     expect(await get('/admin/users?salesGroup=West')).toEqual([expect.objectContaining({ login: 'zed@demo.example' })]);
   });
 
+  it('edits and deletes records as the CRM screens would, moving the change sequence', async () => {
+    const id = randomUUID();
+    await post('/admin/activities', [{ id, kind: 'meeting', subject: 'Before', startAt: '2030-01-01T09:00:00Z', endAt: '2030-01-01T10:00:00Z', responsibleUserId: crm.alice.userId }]);
+    const seq = (await get('/admin/stats')).changeSeq;
+    const patched = await app.inject({ method: 'PATCH', url: `/admin/activities/${id}`, headers, payload: { subject: 'After' } });
+    expect(patched.statusCode).toBe(200);
+    expect(patched.json()).toMatchObject({ changed: true, record: { id, subject: 'After', location: null } });
+    expect(BigInt((await get('/admin/stats')).changeSeq)).toBeGreaterThan(BigInt(seq));
+    expect((await app.inject({ method: 'PATCH', url: `/admin/activities/${id}`, headers, payload: { endAt: 'soon' } })).statusCode).toBe(400);
+    expect((await app.inject({ method: 'DELETE', url: `/admin/activities/${id}`, headers })).statusCode).toBe(204);
+    expect((await app.inject({ method: 'DELETE', url: `/admin/activities/${id}`, headers })).statusCode).toBe(404);
+  });
+
   it('answers 400 with every problem and writes nothing for invalid bodies', async () => {
     const before = await get('/admin/stats');
     const bad = await post('/admin/tasks', [{ subject: 'ok' }, { subject: '', status: 'done' }]);

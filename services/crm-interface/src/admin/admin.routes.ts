@@ -3,7 +3,9 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { z } from 'zod';
 import type { Tx } from '../db/database.js';
 import type { CrmData } from '../repositories/crm-data.js';
+import { NotFoundError } from '../repositories/crm.error.js';
 import type { AdminListOptions } from '../repositories/entity.repository.js';
+import type { Actor } from '../repositories/rights.js';
 import { crmStats } from './admin-stats.js';
 import * as s from './admin.schemas.js';
 import { errorHandler, validate } from './http-errors.js';
@@ -21,6 +23,11 @@ interface Seeder {
 }
 interface Lister {
   adminList(options: AdminListOptions): Promise<unknown[]>;
+}
+interface Editor {
+  loadUnchecked(tx: Tx, ids: readonly string[], actor: null): Promise<{ responsibleUserId: string | null }[]>;
+  update(actor: Actor, id: string, input: unknown): Promise<{ record: unknown; changed: boolean }>;
+  delete(actor: Actor, id: string): Promise<void>;
 }
 
 function keyMatches(expected: Buffer, given: unknown): boolean {
@@ -79,6 +86,35 @@ export const adminRoutes: FastifyPluginAsync<AdminRoutesOptions> = async (app, {
       limit: q.limit,
     });
   });
+
+  // What a CRM user does in the CRM's own screens, with their rights (`?as=<login>`, default the
+  // record's responsible user): edits and deletions that the connector must carry to Exchange.
+  const actorOf = async (repository: Editor, id: string, as: string | undefined): Promise<Actor> => {
+    if (as) return data.users.actorFor(as);
+    const [record] = await repository.loadUnchecked(data.db, [id], null);
+    if (!record) throw new NotFoundError(`record ${id} does not exist`);
+    const [owner] = record.responsibleUserId ? (await data.users.list()).filter((u) => u.id === record.responsibleUserId) : [];
+    if (!owner) throw new NotFoundError(`record ${id} has no responsible user to act as; name one with ?as=<login>`);
+    return data.users.actorFor(owner.login);
+  };
+  const edit = (path: string, repository: Editor) => {
+    app.patch(`${path}/:id`, async (request) => {
+      const { id } = validate(s.idParams, request.params, 'params');
+      const { as } = validate(s.actAsQuery, request.query, 'query');
+      return repository.update(await actorOf(repository, id, as), id, request.body);
+    });
+    app.delete(`${path}/:id`, async (request, reply) => {
+      const { id } = validate(s.idParams, request.params, 'params');
+      const { as } = validate(s.actAsQuery, request.query, 'query');
+      await repository.delete(await actorOf(repository, id, as), id);
+      return reply.code(204).send();
+    });
+  };
+  edit('/companies', data.companies);
+  edit('/persons', data.persons);
+  edit('/activities', data.activities);
+  edit('/tasks', data.tasks);
+  edit('/absences', data.absences);
 
   app.post('/favourites', { bodyLimit: BODY_LIMIT }, async (request, reply) => {
     const pairs = validate(s.favouritesBody, request.body, 'body');

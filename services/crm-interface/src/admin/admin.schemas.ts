@@ -51,4 +51,5 @@ export const documentQuery = z
     contentId: z.string().max(998).optional(),
   })
   .strict();
+export const actAsQuery = z.object({ as: z.string().min(1).optional() }).strict();
 export const idParams = z.object({ id: z.uuid() }).strict();

@@ -79,6 +79,26 @@ describe('activities, persons and favourites', () => {
     expect(await data.persons.findByEmail(alice, 'cora@CUSTOMER.example')).toEqual([expect.objectContaining({ id: customer.id })]);
   });
 
+  it('resolves participants sent by address to the one person or user with it, and flags the rest as missing', async () => {
+    const { data, alice } = crm;
+    await data.db.query(`UPDATE crm.app_user SET email = 'bob@corp.example' WHERE login = 'bob@demo.example'`);
+    const person = (await data.persons.create(alice, { firstName: 'Rita', lastName: 'Resolved', emails: [{ address: 'rita@customer.example', kind: 'work' }] })).record;
+    const byAddress = (address: string, role: 'required' | 'optional') => ({ personId: null, userId: null, address, name: null, role, response: 'accepted' as const });
+    const calendar = data.datastore('calendar');
+    const created = await calendar.create(alice, {
+      kind: 'meeting', subject: 'Resolution', startAt: '2026-12-07T09:00:00Z', endAt: '2026-12-07T10:00:00Z',
+      participants: [byAddress('RITA@customer.example', 'required'), byAddress('bob@corp.example', 'required'), byAddress('who@else.example', 'optional')],
+    });
+    expect(created.record.participants.map((p) => [p.personId, p.userId, p.address])).toEqual([
+      [person.id, null, 'RITA@customer.example'],
+      [null, crm.bob.userId, 'bob@corp.example'],
+      [null, null, 'who@else.example'],
+    ]);
+    expect(created.record).toMatchObject({ missingParticipants: true, unresolvedAddresses: { required: [], optional: ['who@else.example'], unknown: [] } });
+    const fixed = await calendar.update(alice, created.record.id, { participants: [byAddress('rita@customer.example', 'required')] });
+    expect(fixed.record).toMatchObject({ missingParticipants: false, unresolvedAddresses: { required: [], optional: [], unknown: [] } });
+  });
+
   it('refuses an e-mail in the calendar datastore', async () => {
     const { data, alice } = crm;
     await expect(data.datastore('calendar').create(alice, { ...mail('<m2@x>'), kind: 'email' })).rejects.toMatchObject({

@@ -39,6 +39,36 @@ export async function replaceParticipants(tx: Tx, activityId: string, participan
   );
 }
 
+export interface ResolvedParticipants {
+  participants: Participant[];
+  /** Addresses that matched no single person and no user, by role. */
+  unresolved: { required: string[]; optional: string[]; unknown: string[] };
+}
+
+/**
+ * Clients such as the connector send attendees by address only: each becomes the one person with
+ * that address, else the user with it; the rest stay address-only and are listed as unresolved.
+ */
+export async function resolveParticipants(tx: Tx, participants: readonly Participant[]): Promise<ResolvedParticipants> {
+  const unresolved: ResolvedParticipants['unresolved'] = { required: [], optional: [], unknown: [] };
+  const out: Participant[] = [];
+  for (const p of participants) {
+    if (p.personId || p.userId || !p.address) {
+      out.push(p);
+      continue;
+    }
+    const persons = await tx.query<{ person_id: string }>('SELECT DISTINCT person_id FROM crm.person_email WHERE lower(address) = lower($1) LIMIT 2', [p.address]);
+    const users = persons.rows.length === 1 ? { rows: [] } : await tx.query<{ id: string }>('SELECT id FROM crm.app_user WHERE lower(email) = lower($1) LIMIT 2', [p.address]);
+    if (persons.rows.length === 1) out.push({ ...p, personId: persons.rows[0]!.person_id });
+    else if (users.rows.length === 1) out.push({ ...p, userId: users.rows[0]!.id });
+    else {
+      out.push(p);
+      unresolved[p.role].push(p.address);
+    }
+  }
+  return { participants: out, unresolved };
+}
+
 export async function loadDocumentRefs(tx: Tx, activityIds: string[]): Promise<Map<string, DocumentRef[]>> {
   const { rows } = await tx.query<{
     activity_id: string;

@@ -3,7 +3,7 @@ import { ACTIVITY_DEFAULTS, activityFieldsSchema, type Activity, type ActivityFi
 import { recordBase, type Column } from './columns.js';
 import { InvalidRecordError } from './crm.error.js';
 import type { EntityDefinition, Row } from './entity.repository.js';
-import { loadDocumentRefs, loadExceptions, loadParticipants, replaceParticipants, writeExceptions } from './activity-children.js';
+import { loadDocumentRefs, loadExceptions, loadParticipants, replaceParticipants, resolveParticipants, writeExceptions } from './activity-children.js';
 
 const COLUMNS: readonly Column<ActivityFields>[] = [
   { field: 'kind', column: 'kind' },
@@ -75,7 +75,24 @@ async function hydrate(tx: Tx, rows: Row[]): Promise<Activity[]> {
 
 async function writeChildren(tx: Tx, id: string, fields: ActivityFields, patch: Partial<ActivityFields>): Promise<void> {
   if (patch.exceptions?.length && !fields.recurrence) throw new InvalidRecordError('exceptions need a recurrence');
-  if (patch.participants !== undefined) await replaceParticipants(tx, id, fields.participants);
+  if (patch.participants !== undefined) await writeParticipants(tx, id, fields.participants);
+  await writeSeries(tx, id, fields, patch);
+}
+
+/** Flags a client set itself stand unless it left the resolution of some address to the CRM. */
+async function writeParticipants(tx: Tx, id: string, sent: ActivityFields['participants']): Promise<void> {
+  const { participants, unresolved } = await resolveParticipants(tx, sent);
+  await replaceParticipants(tx, id, participants);
+  if (!sent.some((p) => !p.personId && !p.userId && p.address)) return;
+  const missing = unresolved.required.length + unresolved.optional.length + unresolved.unknown.length > 0;
+  await tx.query(
+    `UPDATE crm.activity SET missing_participants = $2, unresolved_addresses = $3
+      WHERE id = $1 AND (missing_participants, unresolved_addresses) IS DISTINCT FROM ($2, $3::jsonb)`,
+    [id, missing, JSON.stringify(unresolved)],
+  );
+}
+
+async function writeSeries(tx: Tx, id: string, fields: ActivityFields, patch: Partial<ActivityFields>): Promise<void> {
   // A series that stops recurring loses its exceptions.
   if (!fields.recurrence) await writeExceptions(tx, id, { ...fields, exceptions: [] });
   else if (patch.exceptions !== undefined) await writeExceptions(tx, id, fields);
