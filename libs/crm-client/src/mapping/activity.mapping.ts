@@ -1,4 +1,4 @@
-import type { Appointment, Email } from '@connector/core';
+import type { Appointment, Email, OccurrenceOverride } from '@connector/core';
 import { customFields } from './contact.mapping.js';
 import { attr, bool, child, compact, el, int, items, opt, parseNative, record, textOf, wrap, type NativeNode } from './native-xml.js';
 import { recurrenceFromRrule, rruleFromRecurrence } from './recurrence.mapping.js';
@@ -40,11 +40,38 @@ export function appointmentFromNative(xml: string): Appointment {
       return [compact({ address, name: opt(p, 'name'), role: attr(raw, 'role') === 'optional' ? ('optional' as const) : ('required' as const), response: (RESPONSES.has(response) ? response : 'none') as 'none' })];
     }),
     recurrence: rrule ? recurrenceFromRrule(rrule, start.slice(0, 10)) : undefined,
-    modifiedOccurrences: [],
+    modifiedOccurrences: rrule ? exceptionsFromNative(n) : [],
     deletedOccurrences: strings(child(n, 'recurrence'), 'deletedOccurrences', 'occurrence'),
     extra: customFields(n),
   });
 }
+
+/**
+ * The CRM fills an exception's missing fields from the master; a field is reported only where it
+ * differs from the master (as Exchange reports them), so what was written comes back equal.
+ */
+function exceptionsFromNative(master: NativeNode): OccurrenceOverride[] {
+  const own = (e: NativeNode, name: string) => (opt(e, name) !== opt(master, name) ? opt(e, name) : undefined);
+  return items(master, 'exceptions', 'exception').map((raw) => {
+    const e = typeof raw === 'object' && raw !== null ? (raw as NativeNode) : {};
+    return compact<OccurrenceOverride>({
+      originalStart: opt(e, 'originalStart') ?? '',
+      start: opt(e, 'startAt') ?? '',
+      end: opt(e, 'endAt') ?? '',
+      subject: own(e, 'subject'),
+      location: own(e, 'location'),
+      body: own(e, 'bodyText'),
+    });
+  });
+}
+
+const exceptionsXml = (overrides: readonly OccurrenceOverride[]) =>
+  wrap(
+    'exceptions',
+    overrides
+      .map((o) => wrap('exception', el('originalStart', o.originalStart) + el('startAt', o.start) + el('endAt', o.end) + el('subject', o.subject) + el('location', o.location) + el('bodyText', o.body)))
+      .join(''),
+  );
 
 const organizerXml = (o: { address: string; name?: string } | undefined) =>
   o ? wrap('organizer', el('userId', null) + el('address', o.address) + el('name', o.name ?? null)) : '';
@@ -67,7 +94,7 @@ export function appointmentToNative(a: Appointment): string {
     el('kind', a.kind) + el('private', a.sensitivity === 'private' || a.sensitivity === 'confidential') + el('subject', a.subject) + el('bodyText', a.body ?? null) +
       el('startAt', a.start) + el('endAt', a.end) + el('timeZone', a.timeZone) + el('allDay', a.isAllDay) + el('location', a.location ?? null) +
       el('reminderMinutes', a.reminderMinutes) + el('busyStatus', BUSY_TO_CRM[a.busyStatus]) + list('categories', 'category', a.categories) +
-      organizerXml(a.organizer) + recurrence + participantsXml(a.attendees),
+      organizerXml(a.organizer) + recurrence + exceptionsXml(a.recurrence ? a.modifiedOccurrences : []) + participantsXml(a.attendees),
   );
 }
 

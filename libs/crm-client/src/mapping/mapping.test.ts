@@ -48,6 +48,18 @@ describe('domain → native XML → domain', () => {
     expect(back).toEqual({ ...appointment, extra: {} });
   });
 
+  it("keeps a series' moved and deleted occurrences, reporting an exception's fields only where they differ from the master", () => {
+    const series = {
+      ...appointment,
+      modifiedOccurrences: [{ originalStart: '2026-12-03T09:00:00.000Z', start: '2026-12-03T13:00:00.000Z', end: '2026-12-03T14:00:00.000Z', location: 'Hamburg' }],
+      deletedOccurrences: ['2026-12-15T09:00:00.000Z'],
+    };
+    expect(appointmentFromNative(appointmentToNative(series))).toEqual({ ...series, extra: {} });
+    // As the CRM returns it: the exception's missing fields filled in from the master.
+    const inherited = appointmentToNative(series).replace('<location>Hamburg</location>', '<location>Hamburg</location><subject>Visit &lt;Acme&gt;</subject>');
+    expect(appointmentFromNative(inherited).modifiedOccurrences).toEqual(series.modifiedOccurrences);
+  });
+
   it('translates recurrence rules both ways', () => {
     for (const rrule of ['FREQ=DAILY;INTERVAL=3;COUNT=5', 'FREQ=MONTHLY;BYDAY=-1FR', 'FREQ=YEARLY;BYMONTHDAY=24;BYMONTH=12;UNTIL=20301231T235959Z', 'FREQ=MONTHLY;BYMONTHDAY=15']) {
       const r = recurrenceFromRrule(rrule, '2026-12-01')!;
