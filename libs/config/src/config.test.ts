@@ -32,9 +32,9 @@ describe('example config', () => {
     const copy = join(dir, 'connector.yaml');
     writeFileSync(copy, readFileSync(examplePath, 'utf8'));
     // The example reads its token key from a file beside it.
-    const keyDir = join(dir, 'demo-keys');
+    const keyDir = join(dir, 'keys');
     mkdirSync(keyDir);
-    writeFileSync(join(keyDir, 'connector-token.key'), 'PEM-KEY\n');
+    writeFileSync(join(keyDir, 'token-private.pem'), 'PEM-KEY\n');
     const config = loadConfigFile(copy, exampleEnv);
     expect(config.exchange.auth).toEqual({ kind: 'basic', username: 'svc-connector@demo.example', password: 'pw' });
     expect(config.crm.token).toEqual({ algorithm: 'ed25519', privateKey: 'PEM-KEY' });
