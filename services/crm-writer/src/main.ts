@@ -4,6 +4,7 @@ import { runService } from '@connector/runtime';
 import { createWorker } from '@connector/state';
 import { openCrm, openCursors, openRedis, openState, queueConnection } from '@connector/wiring';
 import { writeToCrm } from './crm-write.processor.js';
+import { serialSessions } from './serial-sessions.adapter.js';
 
 await runService({
   name: 'crm-writer',
@@ -13,7 +14,7 @@ await runService({
     const state = await openState(context);
     const redis = openRedis(context);
     const crm = openCrm(context, openCursors(context, redis));
-    const deps = { crm, links: state.links };
+    const deps = { crm: serialSessions(crm), links: state.links };
     const worker = createWorker(
       QUEUES.writeCrm,
       async (write, job) => {
