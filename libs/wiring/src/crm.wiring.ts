@@ -3,6 +3,7 @@ import type { ServiceContext } from '@connector/runtime';
 import type { CursorStore } from '@connector/state';
 import { CrmClient, type AnchorKey, type AnchorStore } from '@connector/crm-client';
 import { createTokenSigner, type SigningKey } from '@connector/crm-token';
+import { PipelineMetrics } from './metrics.wiring.js';
 
 export function signingKey(token: ConnectorConfig['crm']['token']): SigningKey {
   return token.algorithm === 'ed25519' ? { algorithm: 'ed25519', privateKey: token.privateKey } : { algorithm: 'hs256', secret: token.secret };
@@ -19,6 +20,7 @@ export function cursorAnchorStore(cursors: CursorStore): AnchorStore {
 
 export function openCrm(context: ServiceContext, cursors: CursorStore): CrmClient {
   const { crm } = context.config;
+  const metrics = PipelineMetrics.for(context.registry);
   return new CrmClient({
     url: crm.url,
     deviceId: crm.deviceId,
@@ -26,5 +28,9 @@ export function openCrm(context: ServiceContext, cursors: CursorStore): CrmClien
     timeoutMs: crm.timeoutMs,
     tokens: createTokenSigner({ key: signingKey(crm.token) }),
     anchors: cursorAnchorStore(cursors),
+    onWire: (xml, direction) => {
+      metrics.syncmlMessages.inc({ direction });
+      metrics.syncmlBytes.inc({ direction }, Buffer.byteLength(xml));
+    },
   });
 }

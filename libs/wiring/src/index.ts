@@ -3,3 +3,4 @@ export { openState, openRedis, openCursors } from './state.wiring.js';
 export { openExchange, exchangeAuth } from './exchange.wiring.js';
 export { openCrm, signingKey, cursorAnchorStore } from './crm.wiring.js';
 export { startPollWorker, type PollWorkerSettings } from './poll-worker.wiring.js';
+export { PipelineMetrics, observeWorker, observeQueueDepths } from './metrics.wiring.js';

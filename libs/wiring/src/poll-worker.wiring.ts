@@ -6,6 +6,7 @@ import { createWorker, type PgState } from '@connector/state';
 import { jobLogger, type Logger } from '@connector/observability';
 import type { PipelineQueues } from './queues.wiring.js';
 import { queueConnection } from './queues.wiring.js';
+import { observeWorker } from './metrics.wiring.js';
 
 export interface PollWorkerSettings<R> {
   side: Side;
@@ -74,5 +75,6 @@ export function startPollWorker<R>(context: ServiceContext, settings: PollWorker
   worker.on('completed', next);
   worker.on('failed', next);
   worker.on('error', (error) => context.logger.error({ err: error }, 'poll worker error'));
+  observeWorker(worker, queueName, context.registry);
   context.onClose(`${queueName} worker`, () => worker.close());
 }

@@ -3,7 +3,7 @@ import { jobLogger } from '@connector/observability';
 import { runService } from '@connector/runtime';
 import { rulesForMailbox } from '@connector/scheduling';
 import { createWorker } from '@connector/state';
-import { openExchange, openState, queueConnection } from '@connector/wiring';
+import { observeWorker, openExchange, openState, queueConnection } from '@connector/wiring';
 import { writeToExchange } from './exchange-write.processor.js';
 
 await runService({
@@ -41,6 +41,7 @@ await runService({
       },
     );
     worker.on('error', (error) => context.logger.error({ err: error }, 'exchange-writer worker error'));
+    observeWorker(worker, QUEUES.writeExchange, context.registry);
     context.onClose('write-exchange worker', () => worker.close());
   },
 });

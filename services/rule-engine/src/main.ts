@@ -4,7 +4,7 @@ import { compileRules } from '@connector/rules';
 import { runService } from '@connector/runtime';
 import { MailboxRegistry } from '@connector/scheduling';
 import { createWorker } from '@connector/state';
-import { openExchange, openPipelineQueues, openRedis, openState, queueConnection } from '@connector/wiring';
+import { observeWorker, openExchange, openPipelineQueues, openRedis, openState, queueConnection } from '@connector/wiring';
 import { processChange } from './change.processor.js';
 import { otherSideReader } from './other-side.reader.js';
 
@@ -58,6 +58,7 @@ await runService({
       },
     );
     worker.on('error', (error) => context.logger.error({ err: error }, 'rule-engine worker error'));
+    observeWorker(worker, QUEUES.changes, context.registry);
     context.onClose('changes worker', () => worker.close());
   },
 });

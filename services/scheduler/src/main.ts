@@ -1,7 +1,7 @@
 import { createTokenSigner } from '@connector/crm-token';
 import { runService } from '@connector/runtime';
 import { MailboxRegistry, type ActiveMailbox } from '@connector/scheduling';
-import { openPipelineQueues, openRedis, openState, signingKey } from '@connector/wiring';
+import { observeQueueDepths, openPipelineQueues, openRedis, openState, signingKey } from '@connector/wiring';
 import { crmDirectoryClient } from './crm-directory.client.js';
 import { refreshMailboxes } from './mailbox-refresh.js';
 import { registerSyncNowRoutes } from './sync-now.routes.js';
@@ -16,6 +16,7 @@ await runService({
     const queues = openPipelineQueues(context);
     const registry = new MailboxRegistry(redis, config.redis.prefix, 0);
     const polls = { exchange: queues.pollExchange, crm: queues.pollCrm };
+    observeQueueDepths(queues, context.registry);
     const signer = createTokenSigner({ key: signingKey(config.crm.token) });
     const directory = crmDirectoryClient({ syncmlUrl: config.crm.url, issueToken: (user) => signer.issue(user), timeoutMs: config.crm.timeoutMs });
     let current: ActiveMailbox[] = [];
