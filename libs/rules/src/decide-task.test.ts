@@ -15,6 +15,7 @@ describe('tasks: CRM → Exchange, status back', () => {
   it('ignores delegated tasks, new or linked', () => {
     expect(skipReason(decide(input({ change: upsert('exchange', task({ isDelegated: true })) })))).toBe('delegated');
     expect(skipReason(decide(input({ link: l, change: upsert('exchange', { ...crmTask, isDelegated: true, subject: 'x' }) })))).toBe('delegated');
+    expect(skipReason(decide(input({ change: upsert('crm', task({ isDelegated: true })) })))).toBe('delegated');
   });
 
   it('sends status, % complete and completion back to the CRM, and only those fields', () => {

@@ -23,7 +23,8 @@ export function decideTask(input: DecideInput, rules: CompiledTaskRules): Decisi
   if (change.kind === 'delete') {
     return decideDeletion(input, rules, { exchangeDeletes: 'flag', recreate: (item) => (assigned ? admit(rules, context.now, item) : 'not-assigned') });
   }
-  if (isDelegated(exchangeItem)) return skip('delegated', 'tasks assigned through Outlook are not synced');
+  // The CRM flags tasks that came from an Outlook assignment too: neither copy is synced.
+  if (isDelegated(exchangeItem) || isDelegated(change.item)) return skip('delegated', 'tasks assigned through Outlook are not synced');
   if (!link) {
     if (!flowsFrom(rules.direction, change.origin)) return skip('direction', 'tasks created in Outlook do not travel');
     if (change.origin === 'crm' && !assigned) return skip('not-assigned');

@@ -127,6 +127,8 @@ export const CONTACT_PROPS: PropDef[] = [
 export const TASK_PROPS: PropDef[] = [
   field('ActualWork', 'task:ActualWork', c.int),
   field('CompleteDate', 'task:CompleteDate', c.dateTime, true),
+  // NoMatch, OwnNew, Owned or Accepted; absent on tasks the user made themselves.
+  field('DelegationState', 'task:DelegationState', c.text),
   field('DueDate', 'task:DueDate', c.dateTime, true),
   computed('IsComplete', 'task:IsComplete', c.bool, (i) => i.fields.Status === 'Completed', true),
   computed('IsRecurring', 'task:IsRecurring', c.bool, () => false),
