@@ -5,6 +5,7 @@ import { ConfigError, loadConfigFile, type ConnectorConfig } from '@connector/co
 import { createLogger, createMetricsRegistry, healthPlugin, type ReadinessCheck } from '@connector/observability';
 import type { ServiceContext } from './service-context.js';
 import { Shutdown } from './shutdown.js';
+import { ConfigReloader } from './config-reloader.js';
 
 export interface ServiceSpec {
   name: string;
@@ -27,7 +28,14 @@ export function configPathFromEnv(env: NodeJS.ProcessEnv = process.env, cwd = pr
 }
 
 /** Builds and starts a service; used by `main.ts` (with signals) and by tests (without). */
-export async function startService(spec: ServiceSpec, config: ConnectorConfig, configPath: string, port = spec.defaultPort): Promise<RunningService> {
+export interface StartOptions {
+  port?: number;
+  /** Watch the config file and apply valid changes without a restart. */
+  watchConfig?: boolean;
+}
+
+export async function startService(spec: ServiceSpec, config: ConnectorConfig, configPath: string, options: StartOptions = {}): Promise<RunningService> {
+  const port = options.port ?? spec.defaultPort;
   const logger = createLogger({ service: spec.name, level: config.logLevel });
   const registry = createMetricsRegistry(spec.name);
   const readiness: ReadinessCheck[] = [];
@@ -35,10 +43,15 @@ export async function startService(spec: ServiceSpec, config: ConnectorConfig, c
   const app = Fastify({ logger: false });
   await app.register(healthPlugin, { registry, readiness });
   shutdown.register('http', () => app.close());
+  const reloader = new ConfigReloader(configPath, config, logger);
   const context: ServiceContext = {
     name: spec.name,
-    config,
+    get config() {
+      return reloader.current;
+    },
     configPath,
+    onConfigChange: (listener) => reloader.onChange(listener),
+    reloadConfig: () => reloader.reload(),
     logger,
     registry,
     app,
@@ -47,6 +60,10 @@ export async function startService(spec: ServiceSpec, config: ConnectorConfig, c
   };
   try {
     await spec.start(context);
+    if (options.watchConfig) {
+      reloader.watch();
+      shutdown.register('config watch', async () => reloader.stop());
+    }
     await app.listen({ port, host: process.env.HOST ?? '127.0.0.1' });
   } catch (error) {
     await shutdown.run();
@@ -58,7 +75,10 @@ export async function startService(spec: ServiceSpec, config: ConnectorConfig, c
   return { context, port: boundPort, stop: () => shutdown.run() };
 }
 
-/** The whole life of a service process: config or exit 2, start or exit 1, stop on SIGINT/SIGTERM. */
+/**
+ * The whole life of a service process: config or exit 2, start or exit 1, config reloaded on file
+ * change or SIGHUP, stop on SIGINT/SIGTERM.
+ */
 export async function runService(spec: ServiceSpec): Promise<void> {
   const configPath = configPathFromEnv();
   let config: ConnectorConfig;
@@ -70,7 +90,7 @@ export async function runService(spec: ServiceSpec): Promise<void> {
   }
   let running: RunningService;
   try {
-    running = await startService(spec, config, configPath, process.env.PORT ? Number(process.env.PORT) : spec.defaultPort);
+    running = await startService(spec, config, configPath, { port: process.env.PORT ? Number(process.env.PORT) : spec.defaultPort, watchConfig: true });
   } catch (error) {
     process.stderr.write(`${spec.name} failed to start: ${error instanceof Error ? error.stack : String(error)}\n`);
     process.exit(1);
@@ -79,6 +99,7 @@ export async function runService(spec: ServiceSpec): Promise<void> {
     running.context.logger.info({ signal }, 'stopping');
     void running.stop().then(() => process.exit(0));
   };
+  process.on('SIGHUP', () => void running.context.reloadConfig());
   process.once('SIGINT', () => stop('SIGINT'));
   process.once('SIGTERM', () => stop('SIGTERM'));
 }

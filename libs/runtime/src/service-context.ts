@@ -6,8 +6,13 @@ import type { Logger, ReadinessCheck } from '@connector/observability';
 /** What a service's `start` gets: config, logger, metrics, its HTTP app, and lifecycle hooks. */
 export interface ServiceContext {
   name: string;
-  config: ConnectorConfig;
+  /** The config in force now: read it at use time, it changes when the file is reloaded. */
+  readonly config: ConnectorConfig;
   configPath: string;
+  /** Called after a valid new config took effect (an invalid one never reaches listeners). */
+  onConfigChange(listener: (next: ConnectorConfig, previous: ConnectorConfig) => void | Promise<void>): void;
+  /** Re-reads the config file now; false when it was rejected. */
+  reloadConfig(): Promise<boolean>;
   logger: Logger;
   registry: Registry;
   /** The service's HTTP server (health, ready, metrics); services may add routes before it listens. */

@@ -13,7 +13,7 @@ await runService({
     const { config } = context;
     const state = await openState(context);
     const exchange = openExchange(context);
-    const deps = { exchange, links: state.links, rulesFor: (mailbox: string) => rulesForMailbox(config, mailbox) };
+    const deps = { exchange, links: state.links, rulesFor: (mailbox: string) => rulesForMailbox(context.config, mailbox) };
     const worker = createWorker(
       QUEUES.writeExchange,
       async (write, job) => {

@@ -26,7 +26,7 @@ await runService({
       writeExchange: queues.writeExchange,
       writeCrm: queues.writeCrm,
       otherSide: otherSideReader(exchange),
-      rulesFor: (mailbox: string) => compileRules(config.rules, config.mailboxes.list.find((m) => m.smtp.toLowerCase() === mailbox)),
+      rulesFor: (mailbox: string) => compileRules(context.config.rules, context.config.mailboxes.list.find((m) => m.smtp.toLowerCase() === mailbox)),
       syncedAddresses: async () => new Set((await registry.list()).map((m) => m.smtp)),
       now: () => new Date().toISOString(),
     };

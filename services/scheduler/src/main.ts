@@ -20,7 +20,7 @@ await runService({
     const signer = createTokenSigner({ key: signingKey(config.crm.token) });
     const directory = crmDirectoryClient({ syncmlUrl: config.crm.url, issueToken: (user) => signer.issue(user), timeoutMs: config.crm.timeoutMs });
     let current: ActiveMailbox[] = [];
-    const deps = { config: () => config, directory, registry, statuses: state.mailboxes, polls, logger: context.logger };
+    const deps = { config: () => context.config, directory, registry, statuses: state.mailboxes, polls, logger: context.logger };
     const refresh = async () => {
       try {
         current = await refreshMailboxes(deps, current);
@@ -31,6 +31,8 @@ await runService({
     };
     registerSyncNowRoutes(context.app, { current: () => current, polls, registry });
     await refresh();
+    // A mailbox added to or removed from the config syncs (or stops) without a restart.
+    context.onConfigChange(() => refresh());
     const timer = setInterval(() => void refresh(), config.mailboxes.refreshSeconds * 1000);
     context.onClose('refresh timer', async () => clearInterval(timer));
   },
