@@ -73,3 +73,18 @@ export function peakRss(e2e: E2eSystem): Record<string, { peakMb: number; nowMb:
   }
   return out;
 }
+
+/** CPU time (user + system) each child process has used so far, in seconds. */
+export function cpuSeconds(e2e: E2eSystem): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const [name, handle] of e2e.system.services) {
+    if (!handle.pid) continue;
+    // Fields 14 and 15 of /proc/<pid>/stat, after the parenthesised command name.
+    const fields = readFileSync(`/proc/${handle.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    out[name] = (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+  }
+  return out;
+}
+
+/** USER_HZ, 100 on every Linux this runs on. */
+const CLOCK_TICKS = 100;

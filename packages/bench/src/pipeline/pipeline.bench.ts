@@ -9,7 +9,7 @@
 import { loadavg } from 'node:os';
 import { startE2eSystem } from '@connector/e2e';
 import { bullmqNoop } from './bullmq-noop.js';
-import { peakRss } from './counters.js';
+import { cpuSeconds, peakRss } from './counters.js';
 import { measuredCycle, type MeasuredCycle } from './cycle.js';
 import { machine, readParams, splitItems } from './params.js';
 import { printReport, writeReport, type PipelineReport } from './report.js';
@@ -31,7 +31,10 @@ try {
   const seedSeconds = (performance.now() - seedStart) / 1000;
   console.log(`system up in ${startupSeconds.toFixed(1)} s, seeded in ${seedSeconds.toFixed(1)} s; initial sync…`);
 
+  const cpuBefore = cpuSeconds(e2e);
   const initial = await measuredCycle(e2e, params.budgetMs, true);
+  const cpuAfter = cpuSeconds(e2e);
+  const cpu = Object.fromEntries(Object.entries(cpuAfter).map(([name, s]) => [name, Math.round((s - (cpuBefore[name] ?? 0)) * 10) / 10]));
   // Items a converged sync handled; within a budget, those written or failed for good so far.
   const items = initial.converged ? params.mailboxes * params.items : initial.counters.ewsWrites.creates + initial.counters.crmChanges + initial.failedJobs;
   const after: MeasuredCycle[] = [];
@@ -43,7 +46,7 @@ try {
   }
   report = {
     machine: atStart, params, startupSeconds, seedSeconds, expected,
-    initial: { ...initial, items, itemsPerSecond: items / initial.seconds, ewsPerItem: initial.counters.ewsRequests / items, syncmlPerItem: initial.counters.syncmlRequests / items },
+    initial: { ...initial, cpuSeconds: cpu, items, itemsPerSecond: items / initial.seconds, ewsPerItem: initial.counters.ewsRequests / items, syncmlPerItem: initial.counters.syncmlRequests / items },
     after, peakRssMb: peakRss(e2e), loadAvgAtEnd: loadavg()[0]!,
   };
 } finally {

@@ -12,7 +12,7 @@ export interface PipelineReport {
   startupSeconds: number;
   seedSeconds: number;
   expected: { exchangeCreates: number; crmCreates: number };
-  initial: MeasuredCycle & { items: number; itemsPerSecond: number; ewsPerItem: number; syncmlPerItem: number };
+  initial: MeasuredCycle & { cpuSeconds: Record<string, number>; items: number; itemsPerSecond: number; ewsPerItem: number; syncmlPerItem: number };
   /** The cycles after a converged initial sync: echoes of the connector's own writes, then steady state. */
   after: MeasuredCycle[];
   peakRssMb: Record<string, { peakMb: number; nowMb: number }>;
@@ -38,6 +38,8 @@ export function printReport(r: PipelineReport): void {
   for (const [reason, n] of Object.entries(i.failedReasons)) line('', `${n}× ${reason}`);
   line('  EWS requests', `${i.counters.ewsRequests} = ${i.ewsPerItem.toFixed(2)}/item (${ops(i.counters.ewsByOperation)})`);
   line('  SyncML requests (POST /syncml)', `${i.counters.syncmlRequests} = ${i.syncmlPerItem.toFixed(3)}/item (from CRM.interface's request log)`);
+  const cpuTotal = Object.values(i.cpuSeconds).reduce((a, b) => a + b, 0);
+  line('  CPU seconds per process', `${Object.entries(i.cpuSeconds).sort((a, b) => b[1] - a[1]).map(([name, sec]) => `${name} ${sec}`).join(', ')} (total ${cpuTotal.toFixed(0)} = ${((cpuTotal * 1000) / i.items).toFixed(1)} core-ms/item)`);
   r.after.forEach((c, n) => {
     line(n === 0 ? 'next cycle (reads its echoes)' : 'quiet cycle', `${c.seconds.toFixed(1)} s; ${writes(c.counters)}; failed jobs ${c.failedJobs}`);
     line('  EWS requests', `${c.counters.ewsRequests} (${ops(c.counters.ewsByOperation)})`);
