@@ -12,5 +12,10 @@ export const absenceSchema = z.object({
   timeZone: timeZoneSchema,
   isAllDay: z.boolean().default(true),
   note: z.string().optional(),
+  /**
+   * Exchange only: the block no longer shows as the connector wrote it (its subject, busy status
+   * or privacy was edited in Outlook). The CRM never has it, so the rules overwrite such edits.
+   */
+  editedInOutlook: z.boolean().optional(),
 });
 export type Absence = z.infer<typeof absenceSchema>;

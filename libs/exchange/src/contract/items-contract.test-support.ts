@@ -107,6 +107,17 @@ export function itemsContract(env: EnvRef): void {
     expect(asAppointment.calendarKind).toBe('absence');
   });
 
+  it('reads an absence block whose look was edited in Outlook as edited, and shows it as the absence again', async () => {
+    const mailbox = await env().newMailbox();
+    const folderId = await folder(mailbox, '/<calendar>');
+    const ref = ok((await env().port.createItems(mailbox, 'absence', folderId, [{ linkId: 'link-absence-edit', item: ABSENCE }]))[0]);
+    await env().userEdit(ref.itemId, { Subject: 'Beach', LegacyFreeBusyStatus: 'Free' });
+    const edited = ok((await env().port.getItems(mailbox, 'absence', [ref.itemId]))[0]);
+    expect(edited.item).toEqual({ ...ABSENCE, editedInOutlook: true });
+    ok((await env().port.updateItems(mailbox, 'absence', [{ ref: edited.ref, item: ABSENCE, changedFields: ['editedInOutlook'] }]))[0]);
+    expect(ok((await env().port.getItems(mailbox, 'absence', [ref.itemId]))[0]).item).toEqual(ABSENCE);
+  });
+
   it('round-trips a meeting with attendees, categories, reminder, privacy and its own time zone', async () => {
     const mailbox = await env().newMailbox();
     const folderId = await folder(mailbox, '/<calendar>');

@@ -3,7 +3,7 @@ import { absenceKindSchema, type Absence } from '@connector/core';
 import { calendarProperties, writeTimes, zoneOf } from './appointment.mapper.js';
 import { compact } from './contact.mapper.js';
 import { bodyText, epochOf, formatInZone, safe, textBody } from './ews-values.js';
-import type { TypeMapper } from './type-mapper.js';
+import type { MapperContext, TypeMapper } from './type-mapper.js';
 
 type AbsenceKind = Absence['kind'];
 
@@ -18,6 +18,14 @@ export const ABSENCE_SUBJECTS: Record<AbsenceKind, string> = {
 
 const a = (item: Item) => item as EwsAppointment;
 
+function showAsAbsence(item: Item, v: Absence, ctx: MapperContext): void {
+  item.SetExtendedProperty(ctx.props.absenceKind, v.kind);
+  item.Subject = ABSENCE_SUBJECTS[v.kind];
+  a(item).LegacyFreeBusyStatus = LegacyFreeBusyStatus.OOF;
+  item.Sensitivity = Sensitivity.Private;
+  item.IsReminderSet = false;
+}
+
 /**
  * A CRM absence as a calendar item: busy status OOF, private, subject from the kind. The kind
  * itself is kept in our named property, which is also how absences are told from appointments.
@@ -30,24 +38,24 @@ export const absenceMapper: TypeMapper<'absence'> = {
     const x = a(item);
     const zone = zoneOf(x);
     const parsed = absenceKindSchema.safeParse(ctx.props.read(item, ctx.props.absenceKind));
+    const kind = parsed.success ? parsed.data : 'other';
+    const edited =
+      safe(() => x.Subject) !== ABSENCE_SUBJECTS[kind] || safe(() => x.LegacyFreeBusyStatus) !== LegacyFreeBusyStatus.OOF || safe(() => x.Sensitivity) !== Sensitivity.Private;
     return compact({
       type: 'absence' as const,
-      kind: parsed.success ? parsed.data : 'other',
+      kind,
       start: formatInZone(epochOf(safe(() => x.Start)) ?? 0, zone),
       end: formatInZone(epochOf(safe(() => x.End)) ?? 0, zone),
       timeZone: zone,
       isAllDay: safe(() => x.IsAllDayEvent) ?? false,
       note: bodyText(safe(() => x.Body)),
+      editedInOutlook: edited || undefined,
     }) as Absence;
   },
   writers: {
-    kind: (item, v, ctx) => {
-      item.SetExtendedProperty(ctx.props.absenceKind, v.kind);
-      item.Subject = ABSENCE_SUBJECTS[v.kind];
-      a(item).LegacyFreeBusyStatus = LegacyFreeBusyStatus.OOF;
-      item.Sensitivity = Sensitivity.Private;
-      item.IsReminderSet = false;
-    },
+    kind: showAsAbsence,
+    // Rendering the block from its kind again is what overwrites an Outlook edit of its look.
+    editedInOutlook: showAsAbsence,
     start: (item, v) => writeTimes(item, v),
     end: (item, v) => writeTimes(item, v),
     timeZone: (item, v) => writeTimes(item, v),

@@ -13,5 +13,6 @@ export const absenceFields: TypeFields<Absence> = {
     field<Absence, 'timeZone'>('timeZone', text),
     field<Absence, 'isAllDay'>('isAllDay', (v) => v ?? true),
     field<Absence, 'note'>('note', body),
+    field<Absence, 'editedInOutlook'>('editedInOutlook', (v) => v ?? false),
   ],
 };
