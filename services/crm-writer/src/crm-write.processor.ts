@@ -20,7 +20,8 @@ function syncmlItem(job: WriteJob, link: StoredLink): WriteItem {
         ? { luid: link.id, op: 'replace', recordId, payload: nativeFromDomain(requireItem(job), { published: true }) }
         : { luid: link.id, op: 'add', payload: nativeFromDomain(requireItem(job), { published: true }) };
     case 'UpdateCrmFromExchange':
-      return { luid: link.id, op: 'replace', recordId, payload: nativeFromDomain(requireItem(job), { statusOnly: job.objectType === 'task' }) };
+      // Only the decided fields: a CRM edit of other fields since the decision survives.
+      return { luid: link.id, op: 'replace', recordId, payload: nativeFromDomain(requireItem(job), { statusOnly: job.objectType === 'task', fields: job.fields }) };
     case 'FlagDeletedInCrm':
       return { luid: link.id, op: 'replace', recordId, payload: deletedByConnectorRecord(job.objectType) };
     case 'DeleteInCrm':

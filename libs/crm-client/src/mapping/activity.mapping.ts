@@ -85,17 +85,33 @@ const participantsXml = (people: readonly { address: string; name?: string; role
 
 /**
  * A domain appointment as native activity XML for a write. Only the fields the connector owns
- * are sent; the CRM keeps the rest (responsible user, links to persons and companies, …).
+ * are sent; the CRM keeps the rest (responsible user, links to persons and companies, …). With
+ * `fields` (domain field names), only those: an update then leaves a concurrent CRM edit of
+ * other fields alone.
  */
-export function appointmentToNative(a: Appointment): string {
+export function appointmentToNative(a: Appointment, fields?: readonly string[]): string {
   const recurrence = a.recurrence ? wrap('recurrence', el('rrule', rruleFromRecurrence(a.recurrence)) + list('deletedOccurrences', 'occurrence', a.deletedOccurrences)) : '<recurrence/>';
-  return record(
-    'activity',
-    el('kind', a.kind) + el('private', a.sensitivity === 'private' || a.sensitivity === 'confidential') + el('subject', a.subject) + el('bodyText', a.body ?? null) +
-      el('startAt', a.start) + el('endAt', a.end) + el('timeZone', a.timeZone) + el('allDay', a.isAllDay) + el('location', a.location ?? null) +
-      el('reminderMinutes', a.reminderMinutes) + el('busyStatus', BUSY_TO_CRM[a.busyStatus]) + list('categories', 'category', a.categories) +
-      organizerXml(a.organizer) + recurrence + exceptionsXml(a.recurrence ? a.modifiedOccurrences : []) + participantsXml(a.attendees),
-  );
+  const parts: [field: string, xml: string][] = [
+    ['kind', el('kind', a.kind)],
+    ['sensitivity', el('private', a.sensitivity === 'private' || a.sensitivity === 'confidential')],
+    ['subject', el('subject', a.subject)],
+    ['body', el('bodyText', a.body ?? null)],
+    ['start', el('startAt', a.start)],
+    ['end', el('endAt', a.end)],
+    ['timeZone', el('timeZone', a.timeZone)],
+    ['isAllDay', el('allDay', a.isAllDay)],
+    ['location', el('location', a.location ?? null)],
+    ['reminderMinutes', el('reminderMinutes', a.reminderMinutes)],
+    ['busyStatus', el('busyStatus', BUSY_TO_CRM[a.busyStatus])],
+    ['categories', list('categories', 'category', a.categories)],
+    ['organizer', organizerXml(a.organizer)],
+    ['recurrence', recurrence],
+    ['modifiedOccurrences', exceptionsXml(a.recurrence ? a.modifiedOccurrences : [])],
+    ['attendees', participantsXml(a.attendees)],
+  ];
+  // Deleted occurrences live inside the recurrence element.
+  const wanted = fields && new Set(fields.map((f) => (f === 'deletedOccurrences' ? 'recurrence' : f)));
+  return record('activity', parts.filter(([field]) => !wanted || wanted.has(field)).map(([, xml]) => xml).join(''));
 }
 
 /** An e-mail to file as a CRM e-mail activity (the MIME itself is stored as a document separately). */

@@ -36,13 +36,15 @@ export interface NativeWriteOptions {
   statusOnly?: boolean;
   /** A meeting of a foreign organizer, read-only in the CRM. */
   published?: boolean;
+  /** Appointment updates: only these domain fields (the decided ones). */
+  fields?: readonly string[];
 }
 
 /** A domain item as the native record a write sends (only what the connector may write). */
 export function nativeFromDomain(item: DomainItem, options: NativeWriteOptions = {}): string {
   switch (item.type) {
     case 'appointment': {
-      const xml = appointmentToNative(item);
+      const xml = appointmentToNative(item, options.fields);
       return options.published ? xml.replace('</activity>', `${el('published', true)}</activity>`) : xml;
     }
     case 'email':

@@ -60,6 +60,15 @@ describe('domain → native XML → domain', () => {
     expect(appointmentFromNative(inherited).modifiedOccurrences).toEqual(series.modifiedOccurrences);
   });
 
+  it('writes only the decided fields of an update', () => {
+    const xml = appointmentToNative(appointment, ['location', 'deletedOccurrences']);
+    expect(xml).toContain('<location>Berlin</location>');
+    expect(xml).toContain('<rrule>');
+    expect(xml).not.toContain('<subject>');
+    expect(xml).not.toContain('<participants');
+    expect(appointmentToNative(appointment, [])).toBe('<?xml version="1.0" encoding="UTF-8"?><activity version="1"></activity>');
+  });
+
   it('translates recurrence rules both ways', () => {
     for (const rrule of ['FREQ=DAILY;INTERVAL=3;COUNT=5', 'FREQ=MONTHLY;BYDAY=-1FR', 'FREQ=YEARLY;BYMONTHDAY=24;BYMONTH=12;UNTIL=20301231T235959Z', 'FREQ=MONTHLY;BYMONTHDAY=15']) {
       const r = recurrenceFromRrule(rrule, '2026-12-01')!;
