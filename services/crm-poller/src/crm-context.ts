@@ -15,3 +15,13 @@ export function crmContextOf(objectType: ObjectType, payload: string, crmUserId:
     relation: { responsibleRep: own, sameSalesGroup: !own, favourite: facts.favourite ?? false, contactType: facts.contactType, isCompany: false },
   };
 }
+
+/**
+ * A CRM appointment belongs to the mailbox of its responsible user. Others' activities the user
+ * can read only as a participant are theirs: the user's own calendar already holds the meeting,
+ * so a copy would be a duplicate.
+ */
+export function belongsToMailbox(objectType: ObjectType, payload: string, crmUserId: string | undefined): boolean {
+  if (objectType !== 'appointment' || !crmUserId) return true;
+  return nativeFacts(objectType, payload).responsibleUserId === crmUserId;
+}

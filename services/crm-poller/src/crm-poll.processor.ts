@@ -2,7 +2,7 @@ import { v5 as uuidv5 } from 'uuid';
 import type { ChangeJob, PollJob } from '@connector/core';
 import { DATASTORE_OF, domainFromNative, type CrmChange, type CrmClient, type LuidMapping } from '@connector/crm-client';
 import { enqueueChangesThenAdvance, type ConnectorQueue, type LinkStore, type QuarantineStore } from '@connector/state';
-import { crmContextOf } from './crm-context.js';
+import { belongsToMailbox, crmContextOf } from './crm-context.js';
 
 /** Namespace of the link ids the connector gives CRM records it meets first (UUID v5). */
 const LINK_NAMESPACE = '6f1c9a52-3e0b-4d8a-a1f3-2c7e5b9d0a44';
@@ -68,6 +68,7 @@ export async function pollCrm(job: PollJob, deps: CrmPollDeps): Promise<CrmPollS
     }
     if (!change.recordId || !change.payload) continue;
     seen.add(change.recordId);
+    if (!belongsToMailbox(job.objectType, change.payload, crmUserId)) continue;
     const { id, isNew } = await linkIdOf(job, change, deps);
     if (isNew) mappings.push({ recordId: change.recordId, luid: id });
     try {
