@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PgState } from '@connector/state';
 import { E2E_HOOK_TIMEOUT_MS, startE2eSystem, type E2eSystem } from '../harness/e2e-system.js';
-import { activitiesNamed, at, crmTime, exchangeWrites, itemsNamed, openLinkStore } from './scenario.test-support.js';
+import { START_TIMEOUT_MS, activitiesNamed, at, crmTime, exchangeWrites, itemsNamed, openLinkStore } from './scenario.test-support.js';
 
 // One system, one mailbox per rule variant, so tests do not see each other's items.
 const ANN = 'ann@e2e.example'; // default rules
@@ -36,6 +36,7 @@ describe('appointments both ways', () => {
     };
     e2e = await startE2eSystem({
       label: 'appointments',
+      launcher: { startTimeoutMs: START_TIMEOUT_MS },
       mailboxes,
       configOverrides: { mailboxes: { list: mailboxes.map((m) => ({ smtp: m.smtp, crmUser: m.crmUser, ...(overrides[m.crmUser] ? { overrides: overrides[m.crmUser] } : {}) })) } },
       seed: async ({ crm }) => {
@@ -109,6 +110,8 @@ describe('appointments both ways', () => {
     await cycle(BOB);
     const [activity] = await activitiesNamed(e2e, 'bob', 'B1 call');
     expect(activity).toBeDefined();
+    // Bob reads Ann's A2 review in the CRM as its participant: it is Ann's, not copied to his calendar.
+    expect(await itemsNamed(e2e, BOB, 'calendar', 'A2 review')).toEqual([]);
     await e2e.exchange.asUser.delete(id);
     await cycle(BOB);
     expect(await activitiesNamed(e2e, 'bob', 'B1 call')).toEqual([]);

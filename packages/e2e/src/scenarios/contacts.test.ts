@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { E2E_HOOK_TIMEOUT_MS, startE2eSystem, type E2eSystem } from '../harness/e2e-system.js';
+import { START_TIMEOUT_MS } from './scenario.test-support.js';
 
 const KIM = 'kim@e2e.example'; // default contact rule: own persons and favourites into /<contacts>/CRM
 const LEA = 'lea@e2e.example'; // her sales group's customers, into her own folder
@@ -18,6 +19,7 @@ describe('contacts CRM → Exchange', () => {
     ];
     e2e = await startE2eSystem({
       label: 'contacts',
+      launcher: { startTimeoutMs: START_TIMEOUT_MS },
       mailboxes,
       configOverrides: {
         mailboxes: {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PgState } from '@connector/state';
 import { E2E_HOOK_TIMEOUT_MS, startE2eSystem, type E2eSystem } from '../harness/e2e-system.js';
 import { until } from '../harness/until.js';
-import { activitiesNamed, at, exchangeWrites, itemsNamed, loseRedis, openLinkStore } from './scenario.test-support.js';
+import { START_TIMEOUT_MS, activitiesNamed, at, exchangeWrites, itemsNamed, loseRedis, openLinkStore } from './scenario.test-support.js';
 
 const GUS = 'gus@e2e.example'; // the writer killed mid-create
 const HAL = 'hal@e2e.example'; // Redis lost
@@ -19,6 +19,7 @@ describe('faults: a killed writer, a lost Redis, an invalid item', () => {
   beforeAll(async () => {
     e2e = await startE2eSystem({
       label: 'resilience',
+      launcher: { startTimeoutMs: START_TIMEOUT_MS },
       mailboxes: [
         { smtp: GUS, crmUser: 'gus' },
         { smtp: HAL, crmUser: 'hal' },

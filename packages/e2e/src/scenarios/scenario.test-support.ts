@@ -5,6 +5,9 @@ import type { E2eSystem } from '../harness/e2e-system.js';
 
 const DAY = 86_400_000;
 
+/** Services start from sources; on a loaded two-core machine one can take over a minute to be ready. */
+export const START_TIMEOUT_MS = 150_000;
+
 /** An instant `days` from now at `hourUtc`:00 UTC, spelled as Exchange and the CRM return it. */
 export function at(days: number, hourUtc: number, minute = 0): string {
   const day = new Date(Date.now() + days * DAY);
