@@ -24,7 +24,7 @@ export const MAILBOXES = [
 export function baseConfig(overrides: Record<string, unknown> = {}): Record<string, unknown> {
   return {
     exchange: { url: 'http://127.0.0.1:9/EWS/Exchange.asmx', auth: { kind: 'basic', username: 'svc@demo.example', password: 'secret-password' } },
-    crm: { url: 'http://127.0.0.1:9/syncml', token: { algorithm: 'hmac', secret: 'secret-hmac' } },
+    crm: { url: 'http://127.0.0.1:9/syncml', token: { algorithm: 'hmac', secret: 'secret-hmac-0123456789abcdef0123456789' } },
     mailboxes: { list: MAILBOXES },
     logLevel: 'fatal',
     ...overrides,
