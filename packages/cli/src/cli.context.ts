@@ -44,9 +44,11 @@ export class CliContext {
   state(): Promise<PgState> {
     this.#state ??= (async () => {
       const { database, errorPolicy } = this.config;
+      // The services migrate when they start; an operator's tool only reads and writes rows.
       const state = await openPgState({
         url: database.url,
         poolSize: 2,
+        migrate: false,
         suspendAfterFailures: errorPolicy.suspendAfterFailures,
         suspendedRetryMs: errorPolicy.suspendedRetrySeconds * 1000,
         onPoolError: () => undefined,
