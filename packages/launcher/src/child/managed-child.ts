@@ -14,6 +14,8 @@ export interface ChildSpec {
   logFile: string;
   /** How many of the last lines are kept in memory for error messages. */
   keepLines?: number;
+  /** Its own process group (signals to the parent's group, like a terminal's Ctrl-C, miss it). */
+  detached?: boolean;
 }
 
 export interface ChildExit {
@@ -73,6 +75,7 @@ export class ManagedChild {
       cwd: this.spec.cwd,
       env: this.spec.env,
       stdio: ['ignore', 'pipe', 'pipe'],
+      detached: this.spec.detached ?? false,
     });
     this.child = child;
     this.record(`--- ${this.spec.name} started (pid ${child.pid ?? '?'}) at ${new Date().toISOString()} ---`);

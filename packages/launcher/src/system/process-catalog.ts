@@ -32,6 +32,8 @@ export interface CatalogContext {
   keepLines: number;
   /** Extra variables for every child (last word). */
   env: Record<string, string>;
+  /** Each child in its own process group. */
+  detached: boolean;
 }
 
 /**
@@ -70,6 +72,7 @@ export function plan(name: ProcessName, port: number, ctx: CatalogContext, env: 
       env: { ...baseEnv(), LOG_LEVEL: ctx.logLevel, LAUNCHER_PARENT_PID: String(process.pid), ...env, ...ctx.env },
       logFile: join(ctx.runDir, 'logs', `${name}.log`),
       keepLines: ctx.keepLines,
+      detached: ctx.detached,
     },
   };
 }

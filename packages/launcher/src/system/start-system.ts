@@ -63,7 +63,7 @@ export async function startSystem(options: StartSystemOptions = {}): Promise<Run
   mkdirSync(runDir, { recursive: true });
   const ctx: CatalogContext = {
     rootDir, runDir, runFrom: options.runFrom ?? 'auto', host: options.host ?? '127.0.0.1',
-    logLevel: options.logLevel ?? 'info', keepLines: options.keepLines ?? 200, env: options.env ?? {},
+    logLevel: options.logLevel ?? 'info', keepLines: options.keepLines ?? 200, env: options.env ?? {}, detached: options.detached ?? false,
   };
   const startTimeoutMs = options.startTimeoutMs ?? 60_000;
   const stopTimeoutMs = options.stopTimeoutMs ?? 10_000;
@@ -107,9 +107,10 @@ export async function startSystem(options: StartSystemOptions = {}): Promise<Run
   };
 
   try {
-    const [simPort, crmPort, ...servicePorts] = await Promise.all([freePort(), freePort(), ...serviceNames.map(() => freePort())]);
-    const tokenKeys = writeTokenKeys(runDir);
-    const adminKeys = { exchangeSim: sim?.adminKey ?? secret(), crmInterface: crm?.adminKey ?? secret(), dashboard: secret() };
+    const portOf = (name: ProcessName) => options.ports?.[name] ?? freePort();
+    const [simPort, crmPort, ...servicePorts] = await Promise.all([portOf('exchange-sim'), portOf('crm-interface'), ...serviceNames.map(portOf)]);
+    const tokenKeys = options.tokenKeys ?? writeTokenKeys(runDir);
+    const adminKeys = { exchangeSim: sim?.adminKey ?? secret(), crmInterface: crm?.adminKey ?? secret(), dashboard: options.dashboardPassword ?? secret() };
     const simPlans: ProcessPlan[] = [];
     if (sim) {
       const dataDir = sim.dataDir ?? (sim.persist ? join(runDir, 'exchange-data') : undefined);

@@ -30,6 +30,17 @@ export interface StartSystemOptions {
   /** Keep the run directory after a clean stop (it is always kept after a failure). */
   keepRunDir?: boolean;
   host?: string;
+  /** Fixed ports per process (e.g. the demo's 8700/8701/8710); the others get free ports. */
+  ports?: Partial<Record<ProcessName, number>>;
+  /** Existing token key files to use (kept across runs) instead of a new pair in the run directory. */
+  tokenKeys?: { privateKeyFile: string; publicKeyFile: string };
+  /** The dashboard's admin password (`adminKeys.dashboard`); default a new random one. */
+  dashboardPassword?: string;
+  /**
+   * Start every child in its own process group: a Ctrl-C in the terminal then reaches only the
+   * parent, which stops the children in order, instead of every child at once.
+   */
+  detached?: boolean;
   /** Defaults: REDIS_URL or redis://127.0.0.1:6379, prefix "connector". */
   redis?: { url: string; prefix: string };
   /** The link store; default DATABASE_URL or the config default. */
