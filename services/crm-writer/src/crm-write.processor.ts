@@ -1,10 +1,13 @@
 import { ConnectorError, type ObjectType, type WriteJob } from '@connector/core';
 import { DATASTORE_OF, deletedByConnectorRecord, nativeFromDomain, type CrmClient, type WriteItem, type WriteItemResult } from '@connector/crm-client';
 import { updateLinkAfterWrite, type LinkStore, type StoredLink } from '@connector/state';
+import { fileEmail, type EmailFilingDeps } from './email-filing.processor.js';
 
 export interface CrmWriteDeps {
   crm: Pick<CrmClient, 'writeChanges'>;
   links: LinkStore;
+  /** Filing e-mails reads the MIME from and marks the mail in Exchange, under the mailbox's rules. */
+  filing?: Pick<EmailFilingDeps, 'exchange' | 'rulesFor'>;
 }
 
 export type CrmWriteOutcome = 'created' | 'updated' | 'flagged' | 'deleted' | 'already-deleted' | 'obsolete';
@@ -53,6 +56,10 @@ export async function writeToCrm(job: WriteJob, deps: CrmWriteDeps): Promise<Crm
   const link = await deps.links.getLink(job.linkId);
   if (!link) throw new ConnectorError('LINK_MISSING', 'permanent', `link ${job.linkId} does not exist`);
   if (link.state === 'deleted') return 'obsolete';
+  if (job.objectType === 'email' && job.action === 'CreateInCrm') {
+    if (!deps.filing) throw new ConnectorError('WRITE_ACTION_UNKNOWN', 'bug', 'this crm-writer was started without Exchange access: it cannot file e-mails');
+    return fileEmail(job, link, { ...deps.filing, crm: deps.crm, links: deps.links, failure: (result) => failure(result, 'email') });
+  }
   const item = syncmlItem(job, link);
   if (item.op !== 'add' && !item.recordId) {
     if (item.op === 'delete') {

@@ -2,7 +2,8 @@ import { QUEUES } from '@connector/core';
 import { jobLogger } from '@connector/observability';
 import { runService } from '@connector/runtime';
 import { createWorker } from '@connector/state';
-import { openCrm, openCursors, openRedis, openState, queueConnection } from '@connector/wiring';
+import { rulesForMailbox } from '@connector/scheduling';
+import { openCrm, openCursors, openExchange, openRedis, openState, queueConnection } from '@connector/wiring';
 import { writeToCrm } from './crm-write.processor.js';
 import { serialSessions } from './serial-sessions.adapter.js';
 
@@ -14,7 +15,8 @@ await runService({
     const state = await openState(context);
     const redis = openRedis(context);
     const crm = openCrm(context, openCursors(context, redis));
-    const deps = { crm: serialSessions(crm), links: state.links };
+    const filing = { exchange: openExchange(context), rulesFor: (mailbox: string) => rulesForMailbox(config, mailbox) };
+    const deps = { crm: serialSessions(crm), links: state.links, filing };
     const worker = createWorker(
       QUEUES.writeCrm,
       async (write, job) => {

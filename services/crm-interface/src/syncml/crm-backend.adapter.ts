@@ -1,6 +1,7 @@
 import type { ContentTypeRef } from '@connector/syncml';
 import { CrmError, CRM_ERROR_CODES } from '../repositories/crm.error.js';
-import type { CrmData } from '../repositories/crm-data.js';
+import type { CrmData, DatastoreRecords } from '../repositories/crm-data.js';
+import { EmailFiling, takeOriginalMime } from '../repositories/email-filing.js';
 import { DATASTORE_NAMES, type DatastoreName } from '../repositories/datastores.js';
 import type { Actor } from '../repositories/rights.js';
 import type { SyncTarget } from '../repositories/sync-state.repository.js';
@@ -46,6 +47,7 @@ export function createCrmBackend(data: CrmData, codec: RecordCodec): SyncmlBacke
   });
   const store = (scope: SyncScope) => data.datastore(scope.datastore.name);
   const name = (scope: SyncScope) => scope.datastore.name as DatastoreName;
+  const filing = new EmailFiling(data.db, data.documents);
 
   function decoded(scope: SyncScope, contentType: string, text: string): { input: unknown } | WriteOutcome {
     try {
@@ -92,11 +94,24 @@ export function createCrmBackend(data: CrmData, codec: RecordCodec): SyncmlBacke
       return records.map((r) => ({ recordId: r.id, version: r.version, data: codec.encode(name(scope), r, contentType) }));
     },
     async add(scope, contentType, text) {
-      const d = decoded(scope, contentType, text);
+      // A filed e-mail may carry its original message: linked and split into documents here.
+      const isEmail = name(scope) === 'emails';
+      const mail = isEmail ? takeOriginalMime(text) : { xml: text };
+      const d = decoded(scope, contentType, mail.xml);
       if (!('input' in d)) return d;
       try {
-        const { record, changed } = await store(scope).create(actorOf(scope.user), d.input);
-        return { result: changed ? 'created' : 'existing', recordId: record.id, version: record.version };
+        const actor = actorOf(scope.user);
+        const created = await store(scope).create(actor, isEmail ? await filing.prepare(d.input) : d.input);
+        let record = created.record;
+        if (mail.mimeBase64) {
+          const mailRecord = record as DatastoreRecords['emails'];
+          const bodies = await filing.storeDocuments(actor, mailRecord, mail.mimeBase64);
+          // Exchange servers without TextBody send the HTML only: the text comes from the message.
+          const patch = { ...(mailRecord.bodyText === null && bodies.text ? { bodyText: bodies.text } : {}), ...(mailRecord.bodyHtml === null && bodies.html ? { bodyHtml: bodies.html } : {}) };
+          if (Object.keys(patch).length > 0) await store(scope).update(actor, record.id, patch);
+          record = (await store(scope).get(actor, record.id)) ?? record;
+        }
+        return { result: created.changed ? 'created' : 'existing', recordId: record.id, version: record.version };
       } catch (error) {
         return failure(error);
       }
