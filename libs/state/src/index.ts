@@ -14,6 +14,7 @@ export type { Migration } from './migrations/migration.js';
 export type { LinkStore, StoredLink, NewLink, LinkPatch, CreateLinkResult, LinkPage, DecisionRecord } from './links/link-store.port.js';
 export { PgLinkStore, type PgLinkStoreOptions } from './links/pg-link-store.adapter.js';
 export { updateLinkAfterWrite } from './links/update-link-after-write.js';
+export { findLinkOfChange, type ObservedChange } from './links/find-link-of-change.js';
 export { HISTORY_OUTCOMES, type HistoryStore, type HistoryEntry, type NewHistoryEntry, type HistoryOutcome, type ItemRef } from './history/history-store.port.js';
 export { PgHistoryStore } from './history/pg-history-store.adapter.js';
 export type { ConflictStore, Conflict, NewConflict } from './conflicts/conflict-store.port.js';

@@ -1,7 +1,7 @@
 import type { ConnectorConfig } from '@connector/config';
 import type { ServiceContext } from '@connector/runtime';
 import type { CursorStore } from '@connector/state';
-import { CrmClient, type AnchorKey, type AnchorStore } from '@connector/crm-client';
+import { CrmClient, type AnchorKey, type AnchorStore, type CrmClientOptions } from '@connector/crm-client';
 import { createTokenSigner, type SigningKey } from '@connector/crm-token';
 import { PipelineMetrics } from './metrics.wiring.js';
 
@@ -18,16 +18,22 @@ export function cursorAnchorStore(cursors: CursorStore): AnchorStore {
   };
 }
 
-export function openCrm(context: ServiceContext, cursors: CursorStore): CrmClient {
-  const { crm } = context.config;
-  const metrics = PipelineMetrics.for(context.registry);
-  return new CrmClient({
+/** The SyncML client settings the config gives, with anchors kept in the given cursor store. */
+export function crmClientOptions(crm: ConnectorConfig['crm'], cursors: CursorStore): CrmClientOptions {
+  return {
     url: crm.url,
     deviceId: crm.deviceId,
     maxMsgSize: crm.maxMsgSize,
     timeoutMs: crm.timeoutMs,
     tokens: createTokenSigner({ key: signingKey(crm.token) }),
     anchors: cursorAnchorStore(cursors),
+  };
+}
+
+export function openCrm(context: ServiceContext, cursors: CursorStore): CrmClient {
+  const metrics = PipelineMetrics.for(context.registry);
+  return new CrmClient({
+    ...crmClientOptions(context.config.crm, cursors),
     onWire: (xml, direction) => {
       metrics.syncmlMessages.inc({ direction });
       metrics.syncmlBytes.inc({ direction }, Buffer.byteLength(xml));

@@ -1,6 +1,6 @@
 import type { ConnectorConfig } from '@connector/config';
 import type { ServiceContext } from '@connector/runtime';
-import { createEwsGateway, type ExchangeAuth, type ExchangePort } from '@connector/exchange';
+import { createEwsGateway, type ExchangeAuth, type ExchangeGatewayOptions, type ExchangePort } from '@connector/exchange';
 
 export function exchangeAuth(auth: ConnectorConfig['exchange']['auth']): ExchangeAuth {
   switch (auth.kind) {
@@ -15,17 +15,20 @@ export function exchangeAuth(auth: ConnectorConfig['exchange']['auth']): Exchang
   }
 }
 
-/** The EWS gateway for the configured server, its metrics on the service's registry. */
-export function openExchange(context: ServiceContext): ExchangePort {
-  const { exchange } = context.config;
-  const gateway = createEwsGateway({
+/** The gateway settings the config gives for its Exchange server. */
+export function exchangeGatewayOptions(exchange: ConnectorConfig['exchange']): ExchangeGatewayOptions {
+  return {
     url: exchange.url,
     auth: exchangeAuth(exchange.auth),
     impersonation: exchange.impersonation,
     timeoutMs: exchange.timeoutMs,
     maxConcurrency: exchange.maxConcurrency,
-    metricsRegistry: context.registry,
-  });
+  };
+}
+
+/** The EWS gateway for the configured server, its metrics on the service's registry. */
+export function openExchange(context: ServiceContext): ExchangePort {
+  const gateway = createEwsGateway({ ...exchangeGatewayOptions(context.config.exchange), metricsRegistry: context.registry });
   context.onClose('exchange', () => gateway.close());
   return gateway;
 }

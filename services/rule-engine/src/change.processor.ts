@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { ChangeJob, WriteJob } from '@connector/core';
 import { decide, writesOf, type CompiledRules, type Decision, type OtherSideInput } from '@connector/rules';
-import { StaleLinkError, type ConnectorQueue, type HistoryStore, type ConflictStore, type LinkStore, type NewHistoryEntry, type QuarantineStore, type StoredLink } from '@connector/state';
-import { findLink } from './link-for-change.js';
+import { StaleLinkError, findLinkOfChange, type ConnectorQueue, type HistoryStore, type ConflictStore, type LinkStore, type NewHistoryEntry, type QuarantineStore, type StoredLink } from '@connector/state';
 import { writeJobsFor } from './write-jobs.js';
 
 export interface ChangeDeps {
@@ -78,7 +77,7 @@ function writeJobIdOf(job: WriteJob, changeKey: string): string {
  */
 export async function processChange(change: ChangeJob, changeJobId: string, deps: ChangeDeps): Promise<ChangeOutcome> {
   const rules = deps.rulesFor(change.mailbox);
-  const link = await findLink(change, deps.links);
+  const link = await findLinkOfChange(deps.links, change);
   const other = link ? await deps.otherSide(link, change) : undefined;
   const synced = await deps.syncedAddresses();
   const decision = decide({

@@ -1,11 +1,10 @@
 import type { ObjectType } from '@connector/core';
 import { OBJECT_TYPES } from '@connector/core';
 import { CrmClient } from '@connector/crm-client';
-import { createTokenSigner } from '@connector/crm-token';
 import { createEwsGateway, type ExchangePort } from '@connector/exchange';
 import { compileRules } from '@connector/rules';
 import { pollSides, rulesForMailbox, type MailboxEntry } from '@connector/scheduling';
-import { cursorAnchorStore, exchangeAuth, signingKey } from '@connector/wiring';
+import { crmClientOptions, exchangeGatewayOptions } from '@connector/wiring';
 import { parseType, type CliContext } from '../cli.context.js';
 import { EXIT, type ExitCode } from '../cli.error.js';
 import { readCrmChanges } from '../plan/crm-changes.reader.js';
@@ -47,22 +46,8 @@ function readOnlyCursors(ctx: CliContext) {
 }
 
 function openClients(ctx: CliContext): { exchange: ExchangePort; crm: CrmClient } {
-  const { exchange, crm } = ctx.config;
-  const gateway = createEwsGateway({
-    url: exchange.url,
-    auth: exchangeAuth(exchange.auth),
-    impersonation: exchange.impersonation,
-    timeoutMs: exchange.timeoutMs,
-    maxConcurrency: exchange.maxConcurrency,
-  });
-  const client = new CrmClient({
-    url: crm.url,
-    deviceId: crm.deviceId,
-    maxMsgSize: crm.maxMsgSize,
-    timeoutMs: crm.timeoutMs,
-    tokens: createTokenSigner({ key: signingKey(crm.token) }),
-    anchors: cursorAnchorStore(readOnlyCursors(ctx)),
-  });
+  const gateway = createEwsGateway(exchangeGatewayOptions(ctx.config.exchange));
+  const client = new CrmClient(crmClientOptions(ctx.config.crm, readOnlyCursors(ctx)));
   return { exchange: gateway, crm: client };
 }
 

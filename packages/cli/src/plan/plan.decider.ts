@@ -1,7 +1,7 @@
 import type { ObjectType } from '@connector/core';
 import type { ExchangePort } from '@connector/exchange';
 import { decide, writesOf, type CompiledRules, type Decision, type OtherSideInput } from '@connector/rules';
-import type { LinkStore, StoredLink } from '@connector/state';
+import { findLinkOfChange, type LinkStore, type StoredLink } from '@connector/state';
 import type { PlannedChange, PlanTarget } from './planned-change.js';
 
 export const PLAN_COUNT_KEYS = ['create', 'update', 'delete'] as const;
@@ -33,17 +33,6 @@ export interface DecideDeps {
   rules: CompiledRules;
   syncedAddresses: ReadonlySet<string>;
   now: string;
-}
-
-/** The link a change belongs to, as the rule engine finds it: by the carried link id, else by the side's id. */
-async function findLink(target: PlanTarget, change: PlannedChange, links: DecideDeps['links']): Promise<StoredLink | null> {
-  if (change.linkId) {
-    const byId = await links.getLink(change.linkId);
-    if (byId && byId.mailbox === target.mailbox) return byId;
-  }
-  if (change.origin === 'exchange' && change.exchange) return links.findByExchangeId(target.mailbox, target.objectType, change.exchange.itemId);
-  if (change.origin === 'crm' && change.crm) return links.findByCrmId(target.mailbox, target.objectType, change.crm.recordId);
-  return null;
 }
 
 /** The rule engine reads the current Exchange item when the CRM side of a linked pair changed. */
@@ -108,7 +97,7 @@ export function emptyTypePlan(): TypePlan {
 export async function decideAll(target: PlanTarget, changes: readonly PlannedChange[], deps: DecideDeps): Promise<TypePlan> {
   const plan = emptyTypePlan();
   for (const change of changes) {
-    const link = await findLink(target, change, deps.links);
+    const link = await findLinkOfChange(deps.links, { ...change, mailbox: target.mailbox, objectType: target.objectType });
     const other = link ? await otherSide(target, link, change, deps.exchange) : undefined;
     const decision = decide({
       objectType: target.objectType,
