@@ -10,13 +10,14 @@ import type {
   ExchangePort,
   FetchedItem,
   FolderRef,
+  SubfolderRef,
   ItemMark,
   ItemMarks,
   ItemResult,
   ItemUpdate,
   NewItem,
 } from './exchange.port.js';
-import { resolveFolderPath } from './folders/folder-path.js';
+import { listSubfolders, resolveFolderPath } from './folders/folder-path.js';
 import { findByLinkId, markItem, moveItem, readMarks } from './items/item-marks.js';
 import { getItems } from './items/item-reader.js';
 import { createItems, deleteItems, updateItems } from './items/item-writer.js';
@@ -37,6 +38,10 @@ export class EwsGateway implements ExchangePort {
 
   resolveFolder(mailbox: string, path: string, options: { create?: boolean } = {}): Promise<FolderRef> {
     return this.ctx.call(mailbox, (s) => resolveFolderPath(s, path, options.create ?? false));
+  }
+
+  listSubfolders(mailbox: string, folderId: string): Promise<SubfolderRef[]> {
+    return this.ctx.call(mailbox, (s) => listSubfolders(s, folderId));
   }
 
   syncFolderItems(mailbox: string, request: ChangeFeedRequest): Promise<ChangePage> {

@@ -17,6 +17,9 @@ export interface ExchangePort {
    */
   resolveFolder(mailbox: string, path: string, options?: { create?: boolean }): Promise<FolderRef>;
 
+  /** Every folder below `folderId`, at any depth (FindFolder Deep), each with its parent's id. */
+  listSubfolders(mailbox: string, folderId: string): Promise<SubfolderRef[]>;
+
   /**
    * One page of the folder's change feed (SyncFolderItems). No `syncState` = full sync from
    * scratch. A state the server no longer accepts throws EXCHANGE_INVALID_SYNC_STATE: drop it
@@ -69,6 +72,12 @@ export interface FolderRef {
   path: string;
   displayName: string;
   created: boolean;
+}
+
+export interface SubfolderRef {
+  folderId: string;
+  parentId: string;
+  displayName: string;
 }
 
 /** Exchange caps a page at 512 changes. */

@@ -83,14 +83,39 @@ export async function pollExchange(job: PollJob, deps: ExchangePollDeps): Promis
   const rules = deps.rulesFor(job.mailbox);
   const { path, create } = folderForType(job.objectType, rules);
   const folder = await deps.exchange.resolveFolder(job.mailbox, path, { create });
-  const key = cursorKey(job.objectType, folder.folderId);
   const summary: ExchangePollSummary = { pages: 0, upserts: 0, deletes: 0, dropped: 0, fullSync: false };
+  const folderIds = job.objectType === 'email' ? await mailFolders(job.mailbox, folder.folderId, rules.email.failureFolder, deps) : [folder.folderId];
+  for (const folderId of folderIds) await pollFolder(job, path, folderId, deps, summary);
+  return summary;
+}
+
+/**
+ * The mail sync folder and its subfolders, at any depth, except the failure folder (and what is
+ * below it): mails that failed are out of the way until someone retries them.
+ */
+async function mailFolders(mailbox: string, root: string, failureFolder: string | undefined, deps: ExchangePollDeps): Promise<string[]> {
+  const below = await deps.exchange.listSubfolders(mailbox, root);
+  const excluded = new Set(below.filter((f) => failureFolder && f.parentId === root && f.displayName.toLowerCase() === failureFolder.toLowerCase()).map((f) => f.folderId));
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const f of below) {
+      if (!excluded.has(f.parentId) || excluded.has(f.folderId)) continue;
+      excluded.add(f.folderId);
+      grew = true;
+    }
+  }
+  return [root, ...below.map((f) => f.folderId).filter((id) => !excluded.has(id))];
+}
+
+/** One folder's change feed, each folder with its own sync state. */
+async function pollFolder(job: PollJob, path: string, folderId: string, deps: ExchangePollDeps, summary: ExchangePollSummary): Promise<void> {
+  const key = cursorKey(job.objectType, folderId);
   let syncState = (await deps.cursors.getSyncState(job.mailbox, key)) ?? undefined;
-  summary.fullSync = syncState === undefined;
+  if (syncState === undefined) summary.fullSync = true;
   for (;;) {
     let page: ChangePage;
     try {
-      page = await deps.exchange.syncFolderItems(job.mailbox, { folderId: folder.folderId, syncState });
+      page = await deps.exchange.syncFolderItems(job.mailbox, { folderId, syncState });
     } catch (error) {
       if (error instanceof ExchangeError && error.code === 'EXCHANGE_INVALID_SYNC_STATE' && syncState !== undefined) {
         deps.logger.warn({ folder: path }, 'sync state rejected; reading the folder from scratch');
@@ -106,6 +131,6 @@ export async function pollExchange(job: PollJob, deps: ExchangePollDeps): Promis
     const next = page.syncState;
     await enqueueChangesThenAdvance(deps.changes, jobs, () => deps.cursors.setSyncState(job.mailbox, key, next));
     syncState = next;
-    if (!page.moreAvailable) return summary;
+    if (!page.moreAvailable) return;
   }
 }

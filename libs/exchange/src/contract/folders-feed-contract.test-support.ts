@@ -31,6 +31,22 @@ export function foldersAndFeedContract(env: EnvRef): void {
     expect(calendar.displayName).toBe('Kalender');
   });
 
+  it('lists every folder below a folder, at any depth, with its parent', async () => {
+    const mailbox = await env().newMailbox();
+    const crm = await env().port.resolveFolder(mailbox, '/<inbox>/CRM', { create: true });
+    const customers = await env().port.resolveFolder(mailbox, '/<inbox>/CRM/Customers', { create: true });
+    const acme = await env().port.resolveFolder(mailbox, '/<inbox>/CRM/Customers/ACME', { create: true });
+    const below = await env().port.listSubfolders(mailbox, crm.folderId);
+    expect(below).toHaveLength(2);
+    expect(below).toEqual(
+      expect.arrayContaining([
+        { folderId: customers.folderId, parentId: crm.folderId, displayName: 'Customers' },
+        { folderId: acme.folderId, parentId: customers.folderId, displayName: 'ACME' },
+      ]),
+    );
+    expect(await env().port.listSubfolders(mailbox, acme.folderId)).toEqual([]);
+  });
+
   it('reports a missing folder without creating it, and refuses paths without a distinguished root', async () => {
     const mailbox = await env().newMailbox();
     await expect(env().port.resolveFolder(mailbox, '/<tasks>/Nope')).rejects.toMatchObject({ code: 'EXCHANGE_FOLDER_NOT_FOUND' });

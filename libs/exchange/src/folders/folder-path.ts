@@ -1,6 +1,8 @@
 import type {
   FolderId} from 'ews-javascript-api';
 import {
+  FolderId as EwsFolderId,
+  FolderTraversal,
   BasePropertySet,
   CalendarFolder,
   ContactsFolder,
@@ -15,7 +17,7 @@ import {
 } from 'ews-javascript-api';
 import { ExchangeError } from '../errors/exchange.error.js';
 import { normalizeError } from '../errors/fault-normalizer.js';
-import type { FolderRef } from '../exchange.port.js';
+import type { FolderRef, SubfolderRef } from '../exchange.port.js';
 
 /** `<name>` in a path: a distinguished folder, found by role, never by its localised display name. */
 const DISTINGUISHED: Record<string, WellKnownFolderName> = {
@@ -101,4 +103,19 @@ async function createChild(service: ExchangeService, root: WellKnownFolderName, 
 
 function isFolderExists(err: unknown): boolean {
   return normalizeError(err).details.responseCode === 'ErrorFolderExists';
+}
+
+/** A page of FindFolder; a mailbox with more folders below one folder than this is not expected. */
+const SUBFOLDER_PAGE = 1_000;
+
+export async function listSubfolders(service: ExchangeService, folderId: string): Promise<SubfolderRef[]> {
+  const out: SubfolderRef[] = [];
+  for (let offset = 0; ; offset += SUBFOLDER_PAGE) {
+    const view = new FolderView(SUBFOLDER_PAGE, offset);
+    view.Traversal = FolderTraversal.Deep;
+    view.PropertySet = new PropertySet(BasePropertySet.IdOnly, [FolderSchema.DisplayName, FolderSchema.ParentFolderId]);
+    const result = await service.FindFolders(new EwsFolderId(folderId), view);
+    for (const f of result.Folders) out.push({ folderId: f.Id.UniqueId, parentId: f.ParentFolderId.UniqueId, displayName: f.DisplayName });
+    if (!result.MoreAvailable) return out;
+  }
 }

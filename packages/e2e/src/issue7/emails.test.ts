@@ -119,6 +119,19 @@ describe('e-mails: Exchange → CRM filing', () => {
     await quiet();
   }, E2E_TEST_TIMEOUT_MS);
 
+  it('files mails from subfolders of the sync folder, at any depth', async () => {
+    const customers = await e2e.exchange.createFolder(ANN.address, { displayName: 'Customers', parent: 'inbox/CRM' });
+    await e2e.exchange.createFolder(ANN.address, { displayName: 'ACME', parent: customers.id });
+    const shallowId = newMessageId();
+    const deepId = newMessageId();
+    await deliver(ANN.address, { from: PAULA, to: [ANN], subject: 'E9 customers', text: 'One level down', messageId: shallowId }, 'inbox/CRM/Customers');
+    await deliver(ANN.address, { from: PAULA, to: [ANN], subject: 'E9 acme', text: 'Two levels down', messageId: deepId }, 'inbox/CRM/Customers/ACME');
+    await cycle();
+    expect(await filed(shallowId)).toMatchObject([{ subject: 'E9 customers' }]);
+    expect(await filed(deepId)).toMatchObject([{ subject: 'E9 acme' }]);
+    await quiet();
+  }, E2E_TEST_TIMEOUT_MS);
+
   it('never files drafts, nor mails outside the sync folder', async () => {
     const draftId = newMessageId();
     const inboxId = newMessageId();
