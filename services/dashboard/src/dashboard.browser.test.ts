@@ -21,7 +21,7 @@ beforeAll(async () => {
   await f.app.listen({ port: 0, host: '127.0.0.1' });
   const address = f.app.server.address();
   base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-  await f.registry.publish([{ crmUser: 'alice', smtp: ALICE, rules: config.rules }]);
+  await f.registry.publish([{ crmUser: 'alice', crmUserId: 'u-alice', smtp: ALICE, rules: config.rules }]);
   browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],

@@ -12,7 +12,7 @@ const DROPPED = 'carol@demo.example';
 beforeAll(async () => {
   f = await startDashboard('dashboard');
   await f.registry.publish(
-    [ALICE, BOB, HOSTILE].map((smtp) => ({ crmUser: smtp.split('@')[0]!, smtp, rules: config.rules })),
+    [ALICE, BOB, HOSTILE].map((smtp) => ({ crmUser: smtp.split('@')[0]!, crmUserId: `u-${smtp}`, smtp, rules: config.rules })),
   );
   const at = new Date().toISOString();
   await f.state.mailboxes.recordCycle(ALICE, 'appointment', { cycleId: 'a1', startedAt: at, finishedAt: at, counts: { createdInCrm: 7, updatedInExchange: 3, deletedInCrm: 2, errors: 1 } });
