@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { filingPlan } from './email-filing.processor.js';
+import { filingPlan, MAX_WHOLE_MAIL_BYTES } from './email-filing.processor.js';
 
 const attachment = (sizeBytes: number) => ({ id: 'a', fileName: 'a.bin', contentType: 'application/octet-stream', sizeBytes, isInline: false });
 
@@ -9,5 +9,10 @@ describe('filingPlan', () => {
     expect(filingPlan({ sizeBytes: 5_000, attachments: [attachment(3_000), attachment(1_500)] }, 1_000)).toBe('without-attachments');
     expect(filingPlan({ sizeBytes: 5_000, attachments: [attachment(3_000)] }, 1_000)).toBe('too-large');
     expect(filingPlan({ sizeBytes: 5_000, attachments: [] }, 1_000)).toBe('too-large');
+  });
+
+  it('files a mail CRM.interface cannot take whole without attachments, even under a larger limit', () => {
+    const big = { sizeBytes: MAX_WHOLE_MAIL_BYTES + 1, attachments: [attachment(MAX_WHOLE_MAIL_BYTES)] };
+    expect(filingPlan(big, 25 * 1024 * 1024)).toBe('without-attachments');
   });
 });

@@ -19,9 +19,18 @@ export interface EmailFilingDeps {
 
 export type FilingPlan = 'whole' | 'without-attachments' | 'too-large';
 
-/** Under the limit a mail is filed whole; over it without attachments if the rest fits; else not at all. */
+/**
+ * The largest mail CRM.interface can take whole: the MIME travels base64 (4/3 of its size) inside
+ * one SyncML object, and CRM.interface accepts objects up to 20 MiB (its MaxObjSize), record included.
+ */
+export const MAX_WHOLE_MAIL_BYTES = 15 * 1024 * 1024;
+
+/**
+ * Under the limit a mail is filed whole; over it (or over what CRM.interface can take whole)
+ * without attachments if the rest fits the limit; else not at all.
+ */
 export function filingPlan(mail: Pick<Email, 'sizeBytes' | 'attachments'>, maxBytes: number): FilingPlan {
-  if (mail.sizeBytes <= maxBytes) return 'whole';
+  if (mail.sizeBytes <= Math.min(maxBytes, MAX_WHOLE_MAIL_BYTES)) return 'whole';
   const attachments = mail.attachments.reduce((sum, a) => sum + a.sizeBytes, 0);
   return mail.sizeBytes - attachments <= maxBytes ? 'without-attachments' : 'too-large';
 }
