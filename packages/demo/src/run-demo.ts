@@ -95,7 +95,7 @@ export async function startDemo(options: DemoOptions, print: Print = (line) => p
     await cycles.drain({ timeoutMs: options.cycleTimeoutMs });
     const mailboxes = ((await (await fetch(`${system.urls.scheduler}/mailboxes`)).json()) as { mailboxes: { smtp: string }[] }).mailboxes.map((m) => m.smtp);
     const cycle = await cycles.runCycle({}, { allowFailures: true, timeoutMs: options.cycleTimeoutMs });
-    const summary = await summarizeSince(linkStoreUrl, watermark, mailboxes);
+    const summary = await summarizeSince(linkStoreUrl, watermark, new Date(started), mailboxes);
     const quarantined = await quarantinedSince(linkStoreUrl, new Date(started));
     const dashboardUrl = system.urls.dashboard!;
     const status: DemoStatus = {

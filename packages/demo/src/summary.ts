@@ -23,37 +23,51 @@ export async function historyWatermark(linkStoreUrl: string): Promise<string> {
   });
 }
 
+function count(counts: TypeCounts, action: string, n: number, newLink: boolean): void {
+  switch (action) {
+    case 'CreateInExchange': counts.exchange.created += n; break;
+    case 'UpdateExchangeFromCrm': counts.exchange.updated += n; break;
+    case 'DeleteInExchange': counts.exchange.deleted += n; break;
+    case 'CreateInCrm': counts.crm.created += n; break;
+    case 'UpdateCrmFromExchange': counts.crm.updated += n; break;
+    case 'DeleteInCrm': case 'FlagDeletedInCrm': counts.crm.deleted += n; break;
+    case 'MergeAndUpdateBoth': counts.exchange.updated += n; counts.crm.updated += n; break;
+    case 'Publish': if (newLink) counts.crm.created += n; else counts.crm.updated += n; break;
+    default: break;
+  }
+}
+
 /**
- * Counts the write decisions the rule engine recorded after `watermark` (each is one write job;
- * the caller reports jobs that then failed). "Publish" (a meeting shown read-only in the CRM) is a
- * creation when its link is new in this run, else an update; a flagged deletion counts as a
+ * Counts the write decisions the rule engine recorded after `watermark`, less the write jobs that
+ * failed for good (quarantined since `since`). "Publish" (a meeting shown read-only in the CRM)
+ * is a creation when its link is new in this run, else an update; a flagged deletion counts as a
  * deletion in the CRM.
  */
-export async function summarizeSince(linkStoreUrl: string, watermark: string, mailboxes: readonly string[]): Promise<RunSummary> {
+export async function summarizeSince(linkStoreUrl: string, watermark: string, since: Date, mailboxes: readonly string[]): Promise<RunSummary> {
   const summary: RunSummary = Object.fromEntries(mailboxes.map((m) => [m, {}]));
-  const { rows } = await withClient(linkStoreUrl, (client) => client.query<DecisionRow>(
-    `SELECT h.mailbox, h.object_type, h.action,
-            coalesce(h.link_id IN (SELECT link_id FROM sync.history WHERE id <= $1 AND link_id IS NOT NULL), false) = false AS new_link,
-            count(*)::text AS n
-       FROM sync.history h
-      WHERE h.id > $1 AND h.outcome = 'decided'
-      GROUP BY 1, 2, 3, 4`,
-    [watermark],
-  ));
-  for (const row of rows) {
-    const byType = (summary[row.mailbox] ??= {});
-    const counts = (byType[row.object_type as SummaryType] ??= zero());
-    const n = Number(row.n);
-    switch (row.action) {
-      case 'CreateInExchange': counts.exchange.created += n; break;
-      case 'UpdateExchangeFromCrm': counts.exchange.updated += n; break;
-      case 'DeleteInExchange': counts.exchange.deleted += n; break;
-      case 'CreateInCrm': counts.crm.created += n; break;
-      case 'UpdateCrmFromExchange': counts.crm.updated += n; break;
-      case 'DeleteInCrm': case 'FlagDeletedInCrm': counts.crm.deleted += n; break;
-      case 'MergeAndUpdateBoth': counts.exchange.updated += n; counts.crm.updated += n; break;
-      case 'Publish': if (row.new_link) counts.crm.created += n; else counts.crm.updated += n; break;
-      default: break;
+  const [decided, failed] = await withClient(linkStoreUrl, async (client) => [
+    (await client.query<DecisionRow>(
+      `SELECT h.mailbox, h.object_type, h.action,
+              coalesce(h.link_id IN (SELECT link_id FROM sync.history WHERE id <= $1 AND link_id IS NOT NULL), false) = false AS new_link,
+              count(*)::text AS n
+         FROM sync.history h
+        WHERE h.id > $1 AND h.outcome = 'decided'
+        GROUP BY 1, 2, 3, 4`,
+      [watermark],
+    )).rows,
+    // Write jobs carry their action; a failed Publish counts as a failed creation.
+    (await client.query<DecisionRow>(
+      `SELECT mailbox, object_type, payload->>'action' AS action, true AS new_link, count(*)::text AS n
+         FROM sync.quarantine
+        WHERE last_seen >= $1 AND released_at IS NULL AND payload ? 'action' AND payload ? 'target'
+        GROUP BY 1, 2, 3`,
+      [since],
+    )).rows,
+  ]);
+  for (const [rows, sign] of [[decided, 1], [failed, -1]] as const) {
+    for (const row of rows) {
+      const byType = (summary[row.mailbox] ??= {});
+      count((byType[row.object_type as SummaryType] ??= zero()), row.action, sign * Number(row.n), row.new_link);
     }
   }
   return summary;
