@@ -4,3 +4,4 @@ export { openExchange, exchangeAuth, exchangeGatewayOptions } from './exchange.w
 export { openCrm, signingKey, cursorAnchorStore, crmClientOptions } from './crm.wiring.js';
 export { startPollWorker, type PollWorkerSettings } from './poll-worker.wiring.js';
 export { PipelineMetrics, observeWorker, observeQueueDepths } from './metrics.wiring.js';
+export { startWriteWorker, type WriteWorkerSettings } from './write-worker.wiring.js';
