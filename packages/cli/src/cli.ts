@@ -4,6 +4,7 @@ import { CliContext, type GlobalOptions } from './cli.context.js';
 import { CliError, EXIT, type ExitCode } from './cli.error.js';
 import type { CliIo } from './output.js';
 import { configValidate } from './commands/config-validate.command.js';
+import { configReload } from './commands/config-reload.command.js';
 import { history } from './commands/history.command.js';
 import { mailboxes } from './commands/mailboxes.command.js';
 import { plan } from './commands/plan.command.js';
@@ -36,6 +37,10 @@ function program(io: CliIo, run: (action: (ctx: CliContext) => Promise<ExitCode>
     .command('validate')
     .description('check the config; exit 2 with every problem listed')
     .action((_o, cmd: Command) => run((ctx) => configValidate(ctx), cmd));
+  config
+    .command('reload')
+    .description('validate the config and, when valid, make every running service apply it now')
+    .action((_o, cmd: Command) => run((ctx) => configReload(ctx), cmd));
 
   root
     .command('mailboxes')

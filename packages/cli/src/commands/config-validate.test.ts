@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -64,5 +64,18 @@ describe('connector config validate', () => {
     const help = await cli(['--help']);
     expect(help.code).toBe(0);
     expect(help.stdout).toContain('sync-now');
+  });
+
+  it('reload signals a valid file to the services (its mtime moves) and leaves a broken one alone', async () => {
+    const path = writeConfig(baseConfig());
+    utimesSync(path, new Date(0), new Date(0));
+    const run = await cli(['config', 'reload', '--config', path]);
+    expect(run.code).toBe(0);
+    expect(statSync(path).mtimeMs).toBeGreaterThan(Date.now() - 60_000);
+    const broken = writeConfig(baseConfig({ logLevel: 'loud' }));
+    utimesSync(broken, new Date(0), new Date(0));
+    const rejected = await cli(['config', 'reload', '--config', broken]);
+    expect(rejected.code).toBe(2);
+    expect(statSync(broken).mtimeMs).toBe(0);
   });
 });
