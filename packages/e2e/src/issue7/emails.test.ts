@@ -52,7 +52,8 @@ describe('e-mails: Exchange → CRM filing', () => {
         paulaId = await crm.persons.createOne({ firstName: 'Paula', lastName: 'Person', companyId: acmeId, emails: [{ address: PAULA.address, kind: 'work' }] });
         await crm.persons.create(CONTACTS.map((c, i) => ({ firstName: 'Contact', lastName: String(i + 1), companyId: acmeId, emails: [{ address: c.address, kind: 'work' }] })));
         // Ann's sync folder exists already; Greta's is created by the connector.
-        await exchange.createFolder(ANN.address, { displayName: 'CRM', parent: 'inbox' });
+        const syncFolder = await exchange.createFolder(ANN.address, { displayName: 'CRM', parent: 'inbox' });
+        await exchange.createFolder(ANN.address, { displayName: 'Customers', parent: syncFolder.id });
         await exchange.createFolder(LARA.address, { displayName: 'CRM', parent: 'inbox' });
       },
     });
@@ -119,9 +120,21 @@ describe('e-mails: Exchange → CRM filing', () => {
     await quiet();
   }, E2E_TEST_TIMEOUT_MS);
 
+  it('files a message delivered twice (two mails, one Message-ID) once', async () => {
+    const messageId = newMessageId();
+    const spec = { from: PAULA, to: [ANN], subject: 'E10 delivered twice', text: 'Same message', messageId };
+    await deliver(ANN.address, spec);
+    await deliver(ANN.address, spec, 'inbox/CRM/Customers');
+    await cycle();
+    const activities = await filed(messageId);
+    expect(activities).toHaveLength(1);
+    const copies = [...(await e2e.exchange.items(ANN.address, 'inbox/CRM')), ...(await e2e.exchange.items(ANN.address, 'inbox/CRM/Customers'))].filter((i) => i.fields.InternetMessageId === messageId);
+    expect(copies.map((c) => marker(c, 'ConnectorCrmId'))).toEqual([activities[0]!.id, activities[0]!.id]);
+    await quiet();
+  }, E2E_TEST_TIMEOUT_MS);
+
   it('files mails from subfolders of the sync folder, at any depth', async () => {
-    const customers = await e2e.exchange.createFolder(ANN.address, { displayName: 'Customers', parent: 'inbox/CRM' });
-    await e2e.exchange.createFolder(ANN.address, { displayName: 'ACME', parent: customers.id });
+    await e2e.exchange.createFolder(ANN.address, { displayName: 'ACME', parent: 'inbox/CRM/Customers' });
     const shallowId = newMessageId();
     const deepId = newMessageId();
     await deliver(ANN.address, { from: PAULA, to: [ANN], subject: 'E9 customers', text: 'One level down', messageId: shallowId }, 'inbox/CRM/Customers');
