@@ -55,7 +55,8 @@ function render(name: string, value: unknown): string {
   if (p.interval !== undefined && !p.type.endsWith('Yearly')) pattern += textEl('t:Interval', p.interval);
   if (p.type === 'Weekly') {
     pattern += textEl('t:DaysOfWeek', (p.daysOfWeek ?? []).join(' '));
-    if (p.firstDayOfWeek) pattern += textEl('t:FirstDayOfWeek', p.firstDayOfWeek);
+    // Exchange always answers with the week start of a weekly pattern (Sunday unless set).
+    pattern += textEl('t:FirstDayOfWeek', p.firstDayOfWeek ?? 'Sunday');
   }
   if (p.type === 'RelativeMonthly' || p.type === 'RelativeYearly') {
     pattern += textEl('t:DaysOfWeek', (p.daysOfWeek ?? [])[0] ?? 'Monday') + textEl('t:DayOfWeekIndex', p.dayOfWeekIndex ?? 'First');
