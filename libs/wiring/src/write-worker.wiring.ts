@@ -30,6 +30,9 @@ export function startWriteWorker(context: ServiceContext, settings: WriteWorkerS
     queueConnection(context.config),
     {
       concurrency: settings.concurrency ?? 8,
+      // A writer that dies mid-write hands its job back after the lock expires: keep that short
+      // (the lock is renewed every half period while a write runs, so long writes are safe).
+      worker: { lockDuration: 10_000, stalledInterval: 5_000 },
       onFinalFailure: async (_job, error, write) => {
         if (!write) return;
         await settings.state.quarantine.quarantine({

@@ -37,7 +37,6 @@ export async function requestPolls(polls: PollQueues, mailboxes: readonly Active
 export async function refreshMailboxes(deps: RefreshDeps, previous: readonly ActiveMailbox[]): Promise<ActiveMailbox[]> {
   const users = await deps.directory.listSyncUsers();
   const mailboxes = activeMailboxes(deps.config(), users);
-  await deps.registry.publish(mailboxes);
   const current = new Set(mailboxes.map((m) => m.smtp));
   for (const gone of previous.filter((m) => !current.has(m.smtp))) {
     await deps.statuses.setEnabled(gone.smtp, false);
@@ -45,5 +44,8 @@ export async function refreshMailboxes(deps: RefreshDeps, previous: readonly Act
   }
   for (const mailbox of mailboxes) await deps.statuses.setEnabled(mailbox.smtp, true);
   await requestPolls(deps.polls, mailboxes, { kind: 'ensure' });
+  // Published last: whoever sees a mailbox listed can already ask for its sync (the caller takes
+  // the returned list before any other request is served).
+  await deps.registry.publish(mailboxes);
   return mailboxes;
 }

@@ -8,7 +8,7 @@ const GUS = 'gus@e2e.example'; // the writer killed mid-create
 const HAL = 'hal@e2e.example'; // Redis lost
 const IVY = 'ivy@e2e.example'; // an invalid item
 
-// BullMQ hands a killed worker's job to another worker only after its 30 s lock expires.
+// BullMQ hands a killed writer's job to another worker only after its lock (10 s) expires; a loaded machine adds the restart.
 const AFTER_STALLED_LOCK_MS = 90_000;
 
 describe('faults: a killed writer, a lost Redis, an invalid item', () => {
