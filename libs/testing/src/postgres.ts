@@ -54,6 +54,11 @@ export async function isolatedDatabase(label = 'test'): Promise<IsolatedDatabase
     name,
     async drop() {
       await withAdmin(adminUrl, async (c) => {
+        // Pools that were just ended close their connections a moment later; terminating those
+        // would hand their clients a FATAL error nobody listens for any more. Wait for them first.
+        const others = async () =>
+          Number((await c.query<{ n: string }>('SELECT count(*) AS n FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [name])).rows[0]?.n ?? 0);
+        for (let i = 0; i < 40 && (await others()) > 0; i++) await new Promise((r) => setTimeout(r, 50));
         await c.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [name]);
         await c.query(`DROP DATABASE IF EXISTS "${name}"`);
       });
