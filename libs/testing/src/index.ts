@@ -2,3 +2,4 @@ export { isolatedRedis, resolveRedisUrl, deleteKeysWithPrefix, type IsolatedRedi
 export { isolatedDatabase, resolveDatabaseUrl, type IsolatedDatabase } from './postgres.js';
 export { freePort } from './ports.js';
 export { containerRuntimeAvailable } from './runtime.js';
+export { EwsSchemaCollector, bodyChild } from './ews-schema-collector.js';

@@ -1,7 +1,8 @@
 import { buildApp, SCHEMA_DIR, type SimOptions } from '@connector/exchange-sim';
 import { EwsGateway } from '../ews-gateway.adapter.js';
 import type { ExchangeGatewayOptions } from '../ews-gateway.config.js';
-import { EwsSchemaCollector } from './ews-schema.test-support.js';
+import { EwsSchemaCollector } from '@connector/testing';
+import { ewsSchemaDir } from './ews-schema.test-support.js';
 
 type SimApp = Awaited<ReturnType<typeof buildApp>>;
 
@@ -66,5 +67,5 @@ export function simGateway(sim: SimServer, schema: EwsSchemaCollector, options: 
 }
 
 export function newSchemaCollector(): EwsSchemaCollector {
-  return new EwsSchemaCollector(SCHEMA_DIR);
+  return new EwsSchemaCollector(ewsSchemaDir(SCHEMA_DIR));
 }

@@ -1,10 +1,10 @@
 import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../app.js';
+import { buildApp, SCHEMA_DIR } from '../app.js';
 import type { SimOptions } from '../sim.config.js';
 import { NS_M, NS_T } from '../soap/namespaces.js';
 import { parseXml } from '../xml/xml-parse.js';
 import type { XNode } from '../xml/xml-node.js';
-import { SchemaCollector } from './schema-validator.test-support.js';
+import { EwsSchemaCollector } from '@connector/testing';
 
 export const ADMIN_KEY = 'test-admin-key';
 
@@ -38,7 +38,7 @@ export function envelope(body: string, header = ''): string {
 }
 
 export class SimHarness {
-  readonly schema = new SchemaCollector();
+  readonly schema = new EwsSchemaCollector(SCHEMA_DIR);
   url = '';
 
   private constructor(readonly app: FastifyInstance) {}
