@@ -25,6 +25,14 @@ export const addressSchema = z
   })
   .strict();
 
+/** How to reach a person or a company: the same channels on both records. */
+export const contactChannels = {
+  emails: z.array(emailSchema).max(50),
+  phones: z.array(phoneSchema).max(50),
+  addresses: z.array(addressSchema).max(20),
+  customFields,
+};
+
 export type Email = z.infer<typeof emailSchema>;
 export type Phone = z.infer<typeof phoneSchema>;
 export type Address = z.infer<typeof addressSchema>;

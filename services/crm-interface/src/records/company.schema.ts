@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { addressSchema, customFields, emailSchema, phoneSchema, shortText, text, uuid, type RecordMeta } from './common.schema.js';
+import { contactChannels, shortText, text, uuid, type RecordMeta } from './common.schema.js';
 
 export const companyFieldsSchema = z
   .object({
@@ -9,10 +9,7 @@ export const companyFieldsSchema = z
     industry: shortText.nullable(),
     website: shortText.nullable(),
     notes: text.nullable(),
-    emails: z.array(emailSchema).max(50),
-    phones: z.array(phoneSchema).max(50),
-    addresses: z.array(addressSchema).max(20),
-    customFields,
+    ...contactChannels,
   })
   .strict();
 

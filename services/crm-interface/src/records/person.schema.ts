@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { addressSchema, customFields, date, emailSchema, phoneSchema, shortText, text, uuid, type RecordMeta } from './common.schema.js';
+import { contactChannels, date, shortText, text, uuid, type RecordMeta } from './common.schema.js';
 
 export const personFieldsSchema = z
   .object({
@@ -15,10 +15,7 @@ export const personFieldsSchema = z
     department: shortText.nullable(),
     birthday: date.nullable(),
     notes: text.nullable(),
-    emails: z.array(emailSchema).max(50),
-    phones: z.array(phoneSchema).max(50),
-    addresses: z.array(addressSchema).max(20),
-    customFields,
+    ...contactChannels,
   })
   .strict();
 
